@@ -1,0 +1,29 @@
+namespace Distillery.Methods;
+
+/// <summary>Where a synthetic set came from: enough to reproduce it.</summary>
+public sealed record SetProvenance
+{
+    public required string Method { get; init; }
+
+    public required string Dataset { get; init; }
+
+    public required int ImagesPerClass { get; init; }
+
+    public string? Architecture { get; init; }
+
+    /// <summary>The method's options as JSON.</summary>
+    public string OptionsJson { get; init; } = "{}";
+
+    public required long Seed { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Seconds spent distilling.</summary>
+    public double DurationSeconds { get; init; }
+
+    /// <summary>Figures measured on the set (e.g. final loss, evaluation accuracy).</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>For coresets: the rows of the real training set that were chosen.</summary>
+    public IReadOnlyList<long>? SourceIndices { get; init; }
+}

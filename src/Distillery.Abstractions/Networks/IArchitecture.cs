@@ -1,0 +1,15 @@
+namespace Distillery.Networks;
+
+/// <summary>
+/// A family of networks. Architectures are named <c>name</c> or <c>name:variant</c> on the command line;
+/// the part after the colon reaches <see cref="Create"/> as <see cref="NetworkSpec.Variant"/>.
+/// Weights are drawn from torch's global generator, which the engine seeds from the run's seed.
+/// </summary>
+public interface IArchitecture
+{
+    /// <summary>Every variant this architecture can build, by name (empty when it has none).</summary>
+    IReadOnlyList<string> Variants { get; }
+
+    /// <summary>Builds a fresh network. An unknown variant throws a <see cref="UserErrorException"/>.</summary>
+    Network Create(NetworkSpec spec);
+}

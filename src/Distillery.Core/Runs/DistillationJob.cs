@@ -1,0 +1,21 @@
+namespace Distillery.Runs;
+
+/// <summary>What to distill: a method applied to a dataset at some images per class, stored under a name.</summary>
+public sealed record DistillationJob
+{
+    public required string Method { get; init; }
+
+    public required string Dataset { get; init; }
+
+    public required int ImagesPerClass { get; init; }
+
+    public string Architecture { get; init; } = "convnet";
+
+    public long Seed { get; init; }
+
+    /// <summary>The set's name in the workspace; derived from the job when null.</summary>
+    public string? SetName { get; init; }
+
+    /// <summary>Replace a stored set of the same name instead of refusing.</summary>
+    public bool Overwrite { get; init; }
+}

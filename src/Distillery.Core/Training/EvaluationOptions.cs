@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Distillery.Training;
+
+/// <summary>The reference evaluation: train <see cref="Networks"/> fresh networks and report mean ± std test accuracy.</summary>
+public sealed class EvaluationOptions : TrainingOptions
+{
+    public const string Section = "Evaluation";
+
+    [Range(1, 1000)]
+    public int Networks { get; set; } = 5;
+
+    /// <summary>Batch size for computing test accuracy (no effect on the result).</summary>
+    [Range(1, 65_536)]
+    public int TestBatchSize { get; set; } = 1024;
+}

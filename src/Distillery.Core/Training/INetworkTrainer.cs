@@ -1,0 +1,18 @@
+using Distillery.Data;
+using Distillery.Networks;
+using Distillery.Progress;
+
+namespace Distillery.Training;
+
+/// <summary>Trains one network on a set with the reference protocol and measures accuracy.</summary>
+public interface INetworkTrainer
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> in place on <paramref name="train"/>. Batch order and augmentation draws
+    /// come from <paramref name="seed"/>. Advances <paramref name="progress"/> by one per epoch.
+    /// </summary>
+    void Train(Network network, LabeledImages train, TrainingOptions options, long seed, IProgressTask? progress, CancellationToken cancellationToken);
+
+    /// <summary>Top-1 accuracy in [0, 1] on <paramref name="test"/>, in eval mode.</summary>
+    double Accuracy(Network network, LabeledImages test, int batchSize = 1024);
+}
