@@ -1,0 +1,23 @@
+using Distillery.Data;
+using Distillery.Devices;
+using Distillery.Runs;
+using Distillery.Training;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Distillery;
+
+/// <summary>Registers the engine that the host and the plugins share.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddDistilleryEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeviceOptions>().Bind(configuration.GetSection(DeviceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EvaluationOptions>().Bind(configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDeviceProvider, DeviceProvider>();
+        services.AddSingleton<IDatasetLoader, DatasetLoader>();
+        services.AddTransient<IDistillationRunner, DistillationRunner>();
+        services.AddTransient<ISetEvaluationRunner, SetEvaluationRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace Distillery.Runs;
+
+/// <summary>
+/// Keys that identify a run by its settings: the same job with the same options gives the same key, so a rerun after
+/// an interruption finds its checkpoint, and a changed option starts afresh.
+/// </summary>
+public static class RunKeys
+{
+    public static string For(string kind, IEnumerable<string> parts)
+    {
+        var text = string.Join('\n', parts.Prepend(kind));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return $"{kind}-{Convert.ToHexString(hash, 0, 8).ToLowerInvariant()}";
+    }
+
+    /// <summary>A configuration section as sorted <c>key=value</c> lines (stable JSON-free text for hashing and provenance).</summary>
+    public static IReadOnlyList<string> Flatten(IConfigurationSection section) =>
+        section.AsEnumerable(makePathsRelative: true)
+            .Where(pair => pair.Value is not null)
+            .Select(pair => $"{pair.Key}={pair.Value}")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+}

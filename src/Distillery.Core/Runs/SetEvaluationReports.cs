@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Distillery.Scenarios;
+using Distillery.Training;
+
+namespace Distillery.Runs;
+
+/// <summary>Renders a <see cref="SetEvaluationReport"/> as a console table and as JSON.</summary>
+public static class SetEvaluationReports
+{
+    public static JsonObject ToJson(SetEvaluationReport report) => new()
+    {
+        ["set"] = report.SetName,
+        ["method"] = report.Method,
+        ["dataset"] = report.Dataset,
+        ["ipc"] = report.ImagesPerClass,
+        ["epochs"] = report.Options.Epochs,
+        ["networks"] = report.Options.Networks,
+        ["augmentation"] = report.Options.Augmentation,
+        ["results"] = ToJson(report.Results),
+        ["baseline"] = ToJson(report.Baseline),
+    };
+
+    public static ReportTable ToTable(SetEvaluationReport report)
+    {
+        var baseline = report.Baseline.ToDictionary(r => r.Architecture, StringComparer.Ordinal);
+        var rows = report.Results
+            .Select(result => (IReadOnlyList<string>)
+            [
+                result.Architecture,
+                Percent(result),
+                baseline.TryGetValue(result.Architecture, out var random) ? Percent(random) : "—",
+                $"{result.Accuracies.Count}",
+                $"{result.Seconds:F0} s",
+            ])
+            .ToArray();
+        return new ReportTable(
+            $"{report.SetName}: {report.Method} on {report.Dataset}, {report.ImagesPerClass} images per class " +
+            $"({report.Options.Epochs} epochs, augmentation {report.Options.Augmentation})",
+            ["architecture", "test accuracy %", "random subset %", "networks", "time"],
+            rows);
+    }
+
+    /// <summary>Mean ± std as percentages, e.g. <c>71.23 ± 0.41</c>.</summary>
+    public static string Percent(EvaluationResult result) =>
+        string.Create(CultureInfo.InvariantCulture, $"{100 * result.Mean:F2} ± {100 * result.Std:F2}");
+
+    private static JsonArray ToJson(IEnumerable<EvaluationResult> results) =>
+        new(results.Select(r => (JsonNode)new JsonObject
+        {
+            ["arch"] = r.Architecture,
+            ["mean"] = r.Mean,
+            ["std"] = r.Std,
+            ["runs"] = new JsonArray(r.Accuracies.Select(a => (JsonNode)a).ToArray()),
+            ["seconds"] = r.Seconds,
+        }).ToArray());
+}

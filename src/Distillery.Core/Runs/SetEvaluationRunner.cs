@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Distillery.Data;
+using Distillery.Devices;
+using Distillery.Progress;
+using Distillery.Randomness;
+using Distillery.Storage;
+using Distillery.Training;
+
+namespace Distillery.Runs;
+
+public sealed class SetEvaluationRunner(
+    IWorkspaceStore store,
+    IDatasetLoader datasets,
+    ISetEvaluator evaluator,
+    IDeviceProvider devices) : ISetEvaluationRunner
+{
+    public async Task<SetEvaluationReport> EvaluateAsync(SetEvaluationJob job, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        if (job.Architectures.Count == 0)
+        {
+            throw new UserErrorException("Name at least one architecture to evaluate on, e.g. --arch convnet.");
+        }
+
+        using var set = await store.LoadSetAsync(job.SetName, cancellationToken).ConfigureAwait(false);
+        var provenance = set.Provenance;
+        var data = await datasets.LoadAsync(provenance.Dataset, progress, cancellationToken).ConfigureAwait(false);
+        using var synthetic = new LabeledImages(set.Images.to(devices.Device), set.Labels.to(devices.Device), data.Info.NumClasses);
+
+        var started = DateTimeOffset.UtcNow;
+        var results = new List<EvaluationResult>();
+        var baseline = new List<EvaluationResult>();
+        foreach (var architecture in job.Architectures)
+        {
+            results.Add(await evaluator.EvaluateAsync(
+                synthetic, data, architecture, job.Options, SeedSequence.Derive(job.Seed, "evaluate " + architecture), progress, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (job.RandomBaseline)
+        {
+            using var random = RandomSubset.Sample(data.Train, provenance.ImagesPerClass, SeedSequence.Derive(job.Seed, "random baseline"));
+            foreach (var architecture in job.Architectures)
+            {
+                baseline.Add(await evaluator.EvaluateAsync(
+                    random, data, architecture, job.Options, SeedSequence.Derive(job.Seed, "evaluate " + architecture), progress, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        var report = new SetEvaluationReport(job.SetName, provenance.Method, provenance.Dataset, provenance.ImagesPerClass, job.Options, results, baseline);
+        await store.SaveRunAsync(
+            new RunRecord
+            {
+                Id = RunKeys.For("evaluate", [job.SetName, $"{job.Seed}", string.Join(',', job.Architectures), $"{started:O}"]),
+                Kind = "evaluate",
+                Status = "completed",
+                StartedAt = started,
+                FinishedAt = DateTimeOffset.UtcNow,
+                SetName = job.SetName,
+                Json = SetEvaluationReports.ToJson(report).ToJsonString(),
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        return report;
+    }
+}
