@@ -45,7 +45,11 @@ public sealed class LabeledImages : IDisposable
     public int CountOf(int label) => _classIndices.Value[label].Length;
 
     /// <summary>All images of one class, as a new tensor.</summary>
-    public Tensor ImagesOf(int label) => Images.index_select(0, torch.tensor(_classIndices.Value[label]));
+    public Tensor ImagesOf(int label)
+    {
+        using var rows = torch.tensor(_classIndices.Value[label], device: Images.device);
+        return Images.index_select(0, rows);
+    }
 
     /// <summary>A new set made of the given rows.</summary>
     public LabeledImages Select(Tensor indices)

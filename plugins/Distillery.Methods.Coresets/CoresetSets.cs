@@ -1,0 +1,36 @@
+using Distillery.Data;
+using TorchSharp;
+
+namespace Distillery.Methods.Coresets;
+
+/// <summary>Turns chosen rows of the real training set into a synthetic set.</summary>
+internal static class CoresetSets
+{
+    public static SyntheticSet FromRows(DistillationRequest request, string method, long[] rows, string? architecture)
+    {
+        using var indices = torch.tensor(rows, device: request.Train.Images.device);
+        using var chosen = request.Train.Select(indices);
+        var provenance = new SetProvenance
+        {
+            Method = method,
+            Dataset = request.Dataset.Name,
+            ImagesPerClass = request.ImagesPerClass,
+            Architecture = architecture,
+            Seed = request.Seed,
+            SourceIndices = rows,
+        };
+        return new SyntheticSet(chosen.Images.detach().clone(), chosen.Labels.clone(), provenance);
+    }
+
+    public static void CheckCounts(DistillationRequest request)
+    {
+        for (var label = 0; label < request.Dataset.NumClasses; label++)
+        {
+            if (request.Train.CountOf(label) < request.ImagesPerClass)
+            {
+                throw new UserErrorException(
+                    $"Class {label} has {request.Train.CountOf(label)} training images; cannot choose {request.ImagesPerClass}. Use a smaller --ipc.");
+            }
+        }
+    }
+}

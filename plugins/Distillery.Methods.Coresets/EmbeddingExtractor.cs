@@ -1,0 +1,95 @@
+using Distillery.Data;
+using Distillery.Networks;
+using Distillery.Progress;
+using Distillery.Randomness;
+using Distillery.Storage;
+using Distillery.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distillery.Methods.Coresets;
+
+/// <summary>
+/// Builds the network a coreset method measures distances in, trains it on the real data when asked, and embeds
+/// images with it. The trained weights are checkpointed, so an interrupted run does not train them again.
+/// </summary>
+public sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrainer trainer)
+{
+    private const string WeightPrefix = "embedding.";
+
+    public async Task<Network> PrepareAsync(DistillationRequest request, EmbeddingOptions options, CancellationToken cancellationToken)
+    {
+        torch.random.manual_seed(SeedSequence.Derive(request.Seed, "embedding network"));
+        var network = networks.Create(request.Architecture, request.Dataset);
+        network.to(request.Device);
+
+        using (var checkpoint = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (checkpoint is not null)
+            {
+                Restore(network, checkpoint);
+                return network;
+            }
+        }
+
+        if (options.PretrainEpochs > 0)
+        {
+            using var subset = options.PretrainImages > 0 && options.PretrainImages < request.Train.Count
+                ? SampleSubset(request, options.PretrainImages)
+                : null;
+            var train = subset ?? request.Train;
+            using var task = request.Progress.Start($"training the embedding network ({train.Count} images)", options.PretrainEpochs);
+            var training = new TrainingOptions { Epochs = options.PretrainEpochs, BatchSize = options.BatchSize };
+            trainer.Train(network, train, training, SeedSequence.Derive(request.Seed, "embedding training"), task, cancellationToken);
+        }
+
+        await request.Checkpoints.SaveAsync(Save(network), cancellationToken).ConfigureAwait(false);
+        return network;
+    }
+
+    /// <summary>The embeddings <c>[n, d]</c> of <paramref name="images"/>, computed in eval mode in batches.</summary>
+    public static Tensor Embed(Network network, Tensor images, int batchSize)
+    {
+        network.eval();
+        using var noGrad = torch.no_grad();
+        var parts = new List<Tensor>();
+        for (long start = 0; start < images.shape[0]; start += batchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            var batch = images.narrow(0, start, Math.Min(batchSize, images.shape[0] - start));
+            parts.Add(network.Embed(batch).MoveToOuterDisposeScope());
+        }
+
+        var result = torch.cat(parts, 0);
+        parts.ForEach(p => p.Dispose());
+        return result;
+    }
+
+    private static LabeledImages SampleSubset(DistillationRequest request, int count)
+    {
+        using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "embedding subset"));
+        using var order = torch.randperm(request.Train.Count, generator: generator);
+        using var rows = order.narrow(0, 0, count).to(request.Train.Images.device);
+        return request.Train.Select(rows);
+    }
+
+    private static Checkpoint Save(Network network)
+    {
+        var tensors = network.state_dict().ToDictionary(p => WeightPrefix + p.Key, p => p.Value.detach().cpu().clone());
+        return new Checkpoint(1, tensors, "{}");
+    }
+
+    private static void Restore(Network network, Checkpoint checkpoint)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (name, value) in network.state_dict())
+        {
+            if (!checkpoint.Tensors.TryGetValue(WeightPrefix + name, out var saved))
+            {
+                throw new InvalidDataException($"The checkpoint has no tensor '{WeightPrefix + name}'; it was made by another network.");
+            }
+
+            value.copy_(saved);
+        }
+    }
+}

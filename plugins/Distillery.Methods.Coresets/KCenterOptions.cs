@@ -1,0 +1,5 @@
+namespace Distillery.Methods.Coresets;
+
+public sealed class KCenterOptions : EmbeddingOptions
+{
+}
