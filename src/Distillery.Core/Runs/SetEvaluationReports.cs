@@ -45,7 +45,8 @@ public static class SetEvaluationReports
     public static string Percent(EvaluationResult result) =>
         string.Create(CultureInfo.InvariantCulture, $"{100 * result.Mean:F2} ± {100 * result.Std:F2}");
 
-    private static JsonArray ToJson(IEnumerable<EvaluationResult> results) =>
+    /// <summary>Each result as <c>{ arch, mean, std, runs, seconds }</c>.</summary>
+    public static JsonArray ToJson(IEnumerable<EvaluationResult> results) =>
         new(results.Select(r => (JsonNode)new JsonObject
         {
             ["arch"] = r.Architecture,

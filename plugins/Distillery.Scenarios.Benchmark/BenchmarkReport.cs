@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Distillery.Runs;
+using Distillery.Training;
+
+namespace Distillery.Scenarios.Benchmark;
+
+/// <summary>The benchmark's table and JSON document.</summary>
+internal static class BenchmarkReport
+{
+    public static RunReport Create(BenchmarkOptions settings, EvaluationOptions evaluation, IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<string> files)
+    {
+        var architectures = settings.EvaluationArchitectures;
+        var columns = new List<string> { "method", "ipc" };
+        columns.AddRange(architectures.Select(a => $"{a} %"));
+        columns.AddRange(architectures.Select(a => $"random subset, {a} %"));
+        columns.Add("distill time");
+
+        var table = rows.Select(row => (IReadOnlyList<string>)
+            [
+                row.Method,
+                $"{row.ImagesPerClass}",
+                .. architectures.Select(a => Cell(row.Results, a)),
+                .. architectures.Select(a => Cell(row.Baseline, a)),
+                string.Create(CultureInfo.InvariantCulture, $"{row.Distillation.Seconds:F1} s"),
+            ])
+            .ToArray();
+
+        var title = $"Benchmark on {settings.Dataset}: mean ± std test accuracy over {evaluation.Networks} networks, " +
+                    $"{evaluation.Epochs} epochs, augmentation {evaluation.Augmentation}";
+        var data = new JsonObject
+        {
+            ["scenario"] = "benchmark",
+            ["dataset"] = settings.Dataset,
+            ["seed"] = settings.Seed,
+            ["evaluation"] = new JsonObject
+            {
+                ["epochs"] = evaluation.Epochs,
+                ["networks"] = evaluation.Networks,
+                ["augmentation"] = evaluation.Augmentation,
+                ["batch_size"] = evaluation.BatchSize,
+                ["learning_rate"] = evaluation.LearningRate,
+            },
+            ["results"] = new JsonArray(rows.Select(Json).ToArray()),
+            ["files"] = new JsonArray(files.Select(f => (JsonNode)f).ToArray()),
+        };
+        return new RunReport(title, [new ReportTable(title, columns, table)], data, files);
+    }
+
+    private static string Cell(IReadOnlyList<EvaluationResult> results, string architecture) =>
+        results.FirstOrDefault(r => r.Architecture == architecture) is { } result ? SetEvaluationReports.Percent(result) : "—";
+
+    private static JsonNode Json(BenchmarkRow row) => new JsonObject
+    {
+        ["method"] = row.Method,
+        ["ipc"] = row.ImagesPerClass,
+        ["set"] = row.Distillation.Set.Name,
+        ["distill_seconds"] = row.Distillation.Seconds,
+        ["resumed"] = row.Distillation.Resumed,
+        ["results"] = SetEvaluationReports.ToJson(row.Results),
+        ["baseline"] = SetEvaluationReports.ToJson(row.Baseline),
+    };
+}
