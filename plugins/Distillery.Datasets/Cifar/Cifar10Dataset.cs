@@ -16,9 +16,11 @@ public sealed class Cifar10Dataset(IOptions<Cifar10Options> options, IDatasetFil
     private static readonly string[] ClassNames =
         ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
 
-    private static readonly DatasetFile Archive = DatasetFile.FromMirrors(
-        "cifar-10-binary.tar.gz", FileChecksum.Md5("c32a1d4ab5d03f1284b67883e8d87530"), "https://www.cs.toronto.edu/~kriz/")
-        with { Size = 170_052_171 };
+    private static readonly DatasetFile Archive = new(
+        "cifar-10-binary.tar.gz",
+        [new Uri("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz")],
+        FileChecksum.Md5("c32a1d4ab5d03f1284b67883e8d87530"),
+        Size: 170_052_171);
 
     private readonly Cifar10Options _options = options.Value;
 

@@ -4,10 +4,11 @@ using Distillery.Datasets.Idx;
 using Distillery.Progress;
 using Microsoft.Extensions.Options;
 using TorchSharp;
+using Xunit.Abstractions;
 
 namespace Distillery.Tests.Datasets;
 
-public sealed class IdxDatasetTests
+public sealed class IdxDatasetTests(ITestOutputHelper output)
 {
     private static readonly int[] TrainClassCounts = [12, 11, 9, 15, 9, 11, 10, 8, 4, 11];
     private static readonly int[] TestClassCounts = [3, 7, 6, 5, 5, 4, 5, 7, 4, 4];
@@ -185,13 +186,16 @@ public sealed class IdxDatasetTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var splits = await dataset.LoadAsync(NullProgressReporter.Instance, CancellationToken.None);
         watch.Stop();
+        output.WriteLine($"Loaded the real Fashion-MNIST (60,000 + 10,000 images) in {watch.ElapsedMilliseconds} ms.");
 
         Assert.Equal([60_000L, 1, 28, 28], splits.Train.Images.shape);
         Assert.Equal([10_000L, 1, 28, 28], splits.Test.Images.shape);
         Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(6000, splits.Train.CountOf(c)));
         Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(1000, splits.Test.CountOf(c)));
         Assert.Equal(0.2860, splits.Train.Images.mean().item<float>(), 3);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Loading took {watch.Elapsed}.");
+
+        // A generous bound that holds on a busy machine; converting pixel by pixel through tensors would take minutes.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"Loading took {watch.Elapsed}.");
     }
 
     private static void AssertFixture(DatasetSplits splits)
@@ -221,7 +225,7 @@ public sealed class IdxDatasetTests
         new FashionMnistDataset(Options.Create(new FashionMnistOptions { Path = path, AllowDownload = false }), files.Resolver)
             .LoadAsync(NullProgressReporter.Instance, CancellationToken.None);
 
-        /// <summary>Loads the fixture with one file changed (written raw) and returns the error, checking that it names that file.</summary>
+    /// <summary>Loads the fixture with one file changed (written raw) and returns the error, checking that it names that file.</summary>
     private static async Task<UserErrorException> LoadCorrupted(string name, Func<byte[], byte[]> change)
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
