@@ -14,6 +14,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<DeviceOptions>().Bind(configuration.GetSection(DeviceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EvaluationOptions>().Bind(configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDatasetFiles(configuration);
         services.AddSingleton<IDeviceProvider, DeviceProvider>();
         services.AddSingleton<IDatasetLoader, DatasetLoader>();
         services.AddTransient<IDistillationRunner, DistillationRunner>();
