@@ -68,10 +68,12 @@ public sealed class PluginManager
             return record with { Status = PluginStatus.NotSupported, Reason = unsupported };
         }
 
+        // Kept when Register throws, so that asking for one of its components explains why it is not there.
+        ComponentRegistry? registry = null;
         try
         {
             var registrar = CreateRegistrar(path);
-            var registry = new ComponentRegistry(manifest, configuration, _ledger);
+            registry = new ComponentRegistry(manifest, configuration, _ledger);
             registrar.Register(registry);
 
             foreach (var descriptor in registry.Services)
@@ -84,7 +86,7 @@ public sealed class PluginManager
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return record with { Status = PluginStatus.Malfunctioned, Reason = Explain(ex) };
+            return record with { Status = PluginStatus.Malfunctioned, Reason = Explain(ex), Components = registry?.Entries ?? [] };
         }
     }
 
