@@ -36,29 +36,34 @@ internal sealed class ErrorReporter(Terminal terminal, bool verbose)
                 return UserError(runtime.Message + " See 'distillery COMMAND --help'.");
         }
 
-        terminal.Error.MarkupLineInterpolated($"[red]error:[/] internal failure: {exception.GetType().Name}: {exception.Message}");
-        if (verbose)
-        {
-            terminal.Streams.Error.WriteLine(exception.ToString());
-        }
-        else
-        {
-            terminal.Error.MarkupLine("[grey]Run with --verbose for the stack trace.[/]");
-        }
-
+        Write("red", "error:", $"internal failure: {exception.GetType().Name}: {exception.Message}");
+        terminal.Streams.Error.WriteLine(verbose ? exception.ToString() : "Run with --verbose for the stack trace.");
         return ExitCodes.InternalError;
     }
 
     public int Cancelled()
     {
-        terminal.Error.MarkupLine("[yellow]Cancelled.[/] Finished work and checkpoints are kept in the workspace: run the same command again to resume.");
+        Write("yellow", "Cancelled.", "Finished work and checkpoints are kept in the workspace: run the same command again to resume.");
         return ExitCodes.Cancelled;
     }
 
     private int UserError(string message)
     {
-        terminal.Error.MarkupLineInterpolated($"[red]error:[/] {message}");
+        Write("red", "error:", message);
         return ExitCodes.UserError;
+    }
+
+    /// <summary>One message line, coloured on a terminal, never wrapped in a log.</summary>
+    private void Write(string colour, string label, string message)
+    {
+        if (terminal.Streams.ErrorIsTerminal)
+        {
+            terminal.Error.MarkupLine($"[{colour}]{Markup.Escape(label)}[/] {Markup.Escape(message)}");
+        }
+        else
+        {
+            terminal.Streams.Error.WriteLine($"{label} {message}");
+        }
     }
 
     private static Exception Unwrap(Exception exception)

@@ -29,7 +29,7 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
         Assert.Equal(PluginStatus.Active, good.Status);
         Assert.Equal("a.good", good.Id);
         Assert.Equal("1.2.3", good.Version);
-        Assert.Equal(["good-arch", "good-method"], good.Components.Select(c => c.Descriptor.Name).Order());
+        Assert.Equal(["good-arch", "good-data", "good-method"], good.Components.Select(c => c.Descriptor.Name).Order());
         Assert.All(good.Components, c => Assert.Equal(PluginStatus.Active, c.Status));
     }
 

@@ -33,12 +33,18 @@ internal static class TestPlugins
             public IReadOnlyList<string> Variants => ["small"];
             public Network Create(NetworkSpec spec) => throw new NotSupportedException(spec.Variant);
         }
+        public sealed class GoodData : Distillery.Data.IDataset
+        {
+            public Task<Distillery.Data.DatasetSplits> LoadAsync(Distillery.Progress.IProgressReporter progress, CancellationToken cancellationToken) =>
+                throw new NotSupportedException();
+        }
         public sealed class GoodPlugin : IDistilleryPlugin
         {
             public void Register(IComponentRegistry components)
             {
                 components.AddMethod<GoodMethod, GoodOptions>("good-method", "A good method.");
                 components.AddArchitecture<GoodArchitecture, NoOptions>("good-arch", "A good architecture.");
+                components.AddDataset<GoodData, NoOptions>("good-data", "A good dataset.");
             }
         }
         """ + string.Format(MethodClass, "GoodMethod");
