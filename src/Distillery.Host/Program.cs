@@ -1,6 +1,24 @@
+using Distillery.Host.Output;
+
 namespace Distillery.Host;
 
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                return; // A second Ctrl+C ends the process at once.
+            }
+
+            e.Cancel = true;
+            Console.Error.WriteLine("Stopping after the current step (Ctrl+C again to abort)...");
+            cancellation.Cancel();
+        };
+
+        return await DistilleryApp.RunAsync(args, ConsoleStreams.System(), configureServices: null, cancellation.Token).ConfigureAwait(false);
+    }
 }

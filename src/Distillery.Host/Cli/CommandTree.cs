@@ -1,0 +1,66 @@
+using Distillery.Host.Commands;
+using Distillery.Host.Commands.Sets;
+using Distillery.Host.Output;
+using Spectre.Console.Cli;
+
+namespace Distillery.Host.Cli;
+
+/// <summary>The commands, their help and examples.</summary>
+internal static class CommandTree
+{
+    public static CommandApp Create(IServiceProvider services, Terminal terminal)
+    {
+        var app = new CommandApp(new HostTypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("distillery");
+            config.SetApplicationVersion(typeof(CommandTree).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            config.ConfigureConsole(terminal.Out);
+            config.PropagateExceptions();
+            config.ValidateExamples();
+
+            config.AddCommand<PluginsCommand>("plugins")
+                .WithDescription("List the plugins and their components (methods, architectures, scenarios, datasets), with the status of each.")
+                .WithExample("plugins")
+                .WithExample("plugins", "--output", "json");
+
+            config.AddCommand<DistillCommand>("distill")
+                .WithDescription("Distill a dataset into a few synthetic images per class, store the set and draw it as a PNG grid. " +
+                    "A method's settings come from Methods:NAME, e.g. --Methods:dm:Iterations=200.")
+                .WithExample("distill", "--method", "herding", "--dataset", "fashion-mnist", "--ipc", "10")
+                .WithExample("distill", "--method", "dm", "--dataset", "fashion-mnist", "--ipc", "10", "--arch", "convnet", "--seed", "1", "--name", "dm-fm-10");
+
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Train fresh networks on a stored set; report mean ± std test accuracy beside a random subset of the same size.")
+                .WithExample("evaluate", "herding-fashion-mnist-ipc10-s0")
+                .WithExample("evaluate", "dm-fm-10", "--arch", "convnet,mlp", "--epochs", "300", "--networks", "5")
+                .WithExample("evaluate", "dm-fm-10", "--augment", "color_crop_cutout_flip_scale_rotate", "--epochs", "1000", "--output", "json");
+
+            config.AddBranch("sets", sets =>
+            {
+                sets.SetDescription("Manage the synthetic sets in the workspace.");
+                sets.AddCommand<SetsListCommand>("list").WithDescription("List the stored sets.")
+                    .WithExample("sets", "list");
+                sets.AddCommand<SetsShowCommand>("show").WithDescription("Show a set's provenance and draw it as a PNG grid.")
+                    .WithExample("sets", "show", "dm-fm-10", "--out", "dm.png");
+                sets.AddCommand<SetsExportCommand>("export").WithDescription("Write a set to a PyTorch .pt file.")
+                    .WithExample("sets", "export", "dm-fm-10", "dm-fm-10.pt");
+                sets.AddCommand<SetsImportCommand>("import").WithDescription("Read a set from a PyTorch .pt file.")
+                    .WithExample("sets", "import", "dm.pt", "--name", "dm-from-python", "--dataset", "fashion-mnist");
+                sets.AddCommand<SetsDeleteCommand>("delete").WithDescription("Delete a stored set.")
+                    .WithExample("sets", "delete", "dm-fm-10");
+            });
+
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run an experiment file: JSON naming a \"scenario\", with any settings laid over the configuration.")
+                .WithExample("run", "experiments/benchmark-fashion-mnist.json")
+                .WithExample("run", "experiments/benchmark-fashion-mnist.json", "--output", "json");
+
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Run the built-in demonstration (the benchmark scenario with the settings of the Demo section).")
+                .WithExample("demo")
+                .WithExample("demo", "--device", "cpu");
+        });
+        return app;
+    }
+}

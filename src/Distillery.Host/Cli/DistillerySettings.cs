@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Distillery.Host.Cli;
+
+/// <summary>
+/// The global options every command accepts. The host reads them (anywhere on the line) before the command is parsed
+/// — see <see cref="HostArguments"/> — so these properties exist to document them in each command's help.
+/// </summary>
+public class DistillerySettings : CommandSettings
+{
+    [CommandOption("--output <FORMAT>")]
+    [Description("text (tables, default) or json (one JSON document on stdout; progress and logs stay on stderr).")]
+    public string? Output { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("auto (default), cpu, cuda or cuda:N. Sets Distillery:Device.")]
+    public string? Device { get; init; }
+
+    [CommandOption("--workspace <PATH>")]
+    [Description("The workspace database file (default distillery.db). Sets Workspace:Path.")]
+    public string? Workspace { get; init; }
+
+    [CommandOption("--plugins <PATH>")]
+    [Description("The plugins folder (default: plugins next to the executable). Sets Plugins:Path.")]
+    public string? Plugins { get; init; }
+
+    [CommandOption("-v|--verbose")]
+    [Description("Log at debug level on stderr and show stack traces of internal errors. Settings: --Section:Key=value.")]
+    public bool Verbose { get; init; }
+}

@@ -1,0 +1,89 @@
+using System.Reflection;
+using Distillery.Host.Configuration;
+using Distillery.Host.Output;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Distillery.Host.Cli;
+
+/// <summary>
+/// Turns what went wrong into an exit code and a message on stderr: user errors (exit 2) without a stack trace,
+/// internal failures (exit 1) with one only under <c>--verbose</c>.
+/// </summary>
+internal sealed class ErrorReporter(Terminal terminal, bool verbose)
+{
+    public static IReadOnlyList<string> Commands { get; } = ["plugins", "distill", "evaluate", "sets", "run", "demo"];
+
+    public int Report(Exception exception, IConfiguration? configuration, OptionsSections? sections)
+    {
+        exception = Unwrap(exception);
+        if (ConfigurationErrors.Describe(exception, configuration, sections) is { } setting)
+        {
+            return UserError(setting);
+        }
+
+        switch (exception)
+        {
+            case UserErrorException user:
+                return UserError(user.Message);
+            case CommandParseException parse:
+                var known = parse.Message.StartsWith("Unknown command", StringComparison.Ordinal)
+                    ? $" Commands: {string.Join(", ", Commands)}. See 'distillery --help'."
+                    : " See 'distillery COMMAND --help'.";
+                return UserError(parse.Message + known);
+            case CommandRuntimeException runtime:
+                return UserError(runtime.Message + " See 'distillery COMMAND --help'.");
+        }
+
+        Write("red", "error:", $"internal failure: {exception.GetType().Name}: {exception.Message}");
+        terminal.Streams.Error.WriteLine(verbose ? exception.ToString() : "Run with --verbose for the stack trace.");
+        return ExitCodes.InternalError;
+    }
+
+    public int Cancelled()
+    {
+        Write("yellow", "Cancelled.", "Finished work and checkpoints are kept in the workspace: run the same command again to resume.");
+        return ExitCodes.Cancelled;
+    }
+
+    private int UserError(string message)
+    {
+        Write("red", "error:", message);
+        return ExitCodes.UserError;
+    }
+
+    /// <summary>One message line, coloured on a terminal, never wrapped in a log.</summary>
+    private void Write(string colour, string label, string message)
+    {
+        if (terminal.Streams.ErrorIsTerminal)
+        {
+            terminal.Error.MarkupLine($"[{colour}]{Markup.Escape(label)}[/] {Markup.Escape(message)}");
+        }
+        else
+        {
+            terminal.Streams.Error.WriteLine($"{label} {message}");
+        }
+    }
+
+    private static Exception Unwrap(Exception exception)
+    {
+        while (true)
+        {
+            switch (exception)
+            {
+                case TargetInvocationException { InnerException: { } inner }:
+                    exception = inner;
+                    continue;
+                case AggregateException { InnerExceptions.Count: 1 } aggregate:
+                    exception = aggregate.InnerExceptions[0];
+                    continue;
+                case CommandRuntimeException { InnerException: { } inner }:
+                    exception = inner;
+                    continue;
+                default:
+                    return exception;
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Distillery.Components;
+using Distillery.Host.Cli;
+using Distillery.Host.Output;
+using Distillery.Host.Plugins;
+using Distillery.Host.Progress;
+using Distillery.Runs;
+using Distillery.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Distillery.Host.Commands;
+
+/// <summary>Distills a dataset into a synthetic set, stores it in the workspace and draws it as a PNG grid.</summary>
+public sealed class DistillCommand(
+    IComponentCatalog catalog,
+    IDistillationRunner runner,
+    IWorkspaceStore store,
+    SetPicture picture,
+    ProgressDisplay progress,
+    Terminal terminal,
+    HostArguments arguments) : AsyncCommand<DistillCommand.Settings>
+{
+    public sealed class Settings : DistillerySettings
+    {
+        [CommandOption("-m|--method <METHOD>", isRequired: true)]
+        [Description("The distillation method, e.g. herding, random, k-center, dm (see 'distillery plugins').")]
+        public string Method { get; init; } = string.Empty;
+
+        [CommandOption("-d|--dataset <DATASET>", isRequired: true)]
+        [Description("The dataset to distill, e.g. fashion-mnist.")]
+        public string Dataset { get; init; } = string.Empty;
+
+        [CommandOption("--ipc <N>", isRequired: true)]
+        [Description("Images per class in the synthetic set.")]
+        public int ImagesPerClass { get; init; }
+
+        [CommandOption("-a|--arch <ARCH>")]
+        [Description("The architecture the method uses (name or name:variant).")]
+        [DefaultValue("convnet")]
+        public string Architecture { get; init; } = "convnet";
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Every random choice derives from this seed.")]
+        [DefaultValue(0L)]
+        public long Seed { get; init; }
+
+        [CommandOption("--name <NAME>")]
+        [Description("The set's name in the workspace (default: derived from method, dataset, ipc and seed).")]
+        public string? Name { get; init; }
+
+        [CommandOption("--overwrite")]
+        [Description("Replace a stored set of the same name.")]
+        public bool Overwrite { get; init; }
+
+        [CommandOption("--out <PATH>")]
+        [Description("Where to write the PNG grid (default: Output:Directory/NAME.png).")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate() =>
+            ImagesPerClass < 1 ? ValidationResult.Error("--ipc must be at least 1.") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        catalog.RequireKnown(ComponentKind.Method, settings.Method);
+        catalog.RequireKnown(ComponentKind.Dataset, settings.Dataset);
+        catalog.RequireKnown(ComponentKind.Architecture, settings.Architecture);
+
+        var job = new DistillationJob
+        {
+            Method = settings.Method.ToLowerInvariant(),
+            Dataset = settings.Dataset.ToLowerInvariant(),
+            ImagesPerClass = settings.ImagesPerClass,
+            Architecture = settings.Architecture,
+            Seed = settings.Seed,
+            SetName = settings.Name,
+            Overwrite = settings.Overwrite,
+        };
+
+        var (outcome, png) = await progress.RunAsync(async reporter =>
+        {
+            var outcome = await runner.RunAsync(job, reporter, cancellationToken).ConfigureAwait(false);
+            using var set = await store.LoadSetAsync(outcome.Set.Name, cancellationToken).ConfigureAwait(false);
+            var png = await picture.WriteAsync(set, settings.Out ?? picture.DefaultPath(outcome.Set.Name), reporter, cancellationToken)
+                .ConfigureAwait(false);
+            return (outcome, png);
+        }).ConfigureAwait(false);
+
+        if (arguments.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(terminal.Streams.Out, new JsonObject
+            {
+                ["set"] = outcome.Set.Name,
+                ["method"] = job.Method,
+                ["dataset"] = job.Dataset,
+                ["ipc"] = job.ImagesPerClass,
+                ["arch"] = job.Architecture,
+                ["seed"] = job.Seed,
+                ["run"] = outcome.RunId,
+                ["resumed"] = outcome.Resumed,
+                ["seconds"] = outcome.Seconds,
+                ["png"] = png,
+            });
+            return ExitCodes.Success;
+        }
+
+        var seconds = outcome.Seconds.ToString("F1", CultureInfo.InvariantCulture);
+        var resumed = outcome.Resumed ? " (resumed from a checkpoint)" : string.Empty;
+        terminal.Out.MarkupLineInterpolated(
+            $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {job.ImagesPerClass} images per class, arch {job.Architecture}, seed {job.Seed}, in {seconds} s{resumed}.");
+        terminal.Out.MarkupLineInterpolated($"Images: {png}");
+        terminal.Out.MarkupLineInterpolated($"Evaluate it: distillery evaluate {outcome.Set.Name}");
+        return ExitCodes.Success;
+    }
+}

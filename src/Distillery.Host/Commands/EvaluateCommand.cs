@@ -1,0 +1,153 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
+using Distillery.Components;
+using Distillery.Host.Cli;
+using Distillery.Host.Output;
+using Distillery.Host.Plugins;
+using Distillery.Host.Progress;
+using Distillery.Runs;
+using Distillery.Training;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using ValidationResult = Spectre.Console.ValidationResult;
+
+namespace Distillery.Host.Commands;
+
+/// <summary>Trains fresh networks on a stored set and reports mean ± std test accuracy beside a random baseline.</summary>
+public sealed class EvaluateCommand(
+    IComponentCatalog catalog,
+    ISetEvaluationRunner runner,
+    IOptions<EvaluationOptions> defaults,
+    ProgressDisplay progress,
+    Terminal terminal,
+    HostArguments arguments) : AsyncCommand<EvaluateCommand.Settings>
+{
+    public sealed class Settings : DistillerySettings
+    {
+        [CommandArgument(0, "<SET>")]
+        [Description("The stored set's name (see 'distillery sets list').")]
+        public string Set { get; init; } = string.Empty;
+
+        [CommandOption("-a|--arch <ARCHS>")]
+        [Description("Comma-separated architectures to train, e.g. convnet,mlp.")]
+        [DefaultValue("convnet")]
+        public string Architectures { get; init; } = "convnet";
+
+        [CommandOption("--epochs <N>")]
+        [Description("Training epochs per network (default Evaluation:Epochs, 300).")]
+        public int? Epochs { get; init; }
+
+        [CommandOption("--networks <N>")]
+        [Description("Fresh networks per architecture (default Evaluation:Networks, 5).")]
+        public int? Networks { get; init; }
+
+        [CommandOption("--augment <STRATEGY>")]
+        [Description("none, or a differentiable augmentation strategy such as color_crop_cutout_flip_scale_rotate.")]
+        public string? Augment { get; init; }
+
+        [CommandOption("--no-baseline")]
+        [Description("Skip the random-subset baseline.")]
+        public bool NoBaseline { get; init; }
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Seeds the networks' initialisation and batch order.")]
+        [DefaultValue(0L)]
+        public long Seed { get; init; }
+
+        public IReadOnlyList<string> ArchitectureList =>
+            Architectures.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        public override ValidationResult Validate() =>
+            ArchitectureList.Count == 0 ? ValidationResult.Error("--arch needs at least one architecture.") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        foreach (var architecture in settings.ArchitectureList)
+        {
+            catalog.RequireKnown(ComponentKind.Architecture, architecture);
+        }
+
+        var job = new SetEvaluationJob
+        {
+            SetName = settings.Set,
+            Architectures = settings.ArchitectureList,
+            Options = Options(settings),
+            RandomBaseline = !settings.NoBaseline,
+            Seed = settings.Seed,
+        };
+
+        var report = await progress.RunAsync(reporter => runner.EvaluateAsync(job, reporter, cancellationToken)).ConfigureAwait(false);
+        if (arguments.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(terminal.Streams.Out, ToJson(report));
+            return ExitCodes.Success;
+        }
+
+        var table = new Table()
+            .Title($"{Markup.Escape(report.SetName)}: {Markup.Escape(report.Method)} on {Markup.Escape(report.Dataset)}, {report.ImagesPerClass} images per class")
+            .AddColumns("Architecture", "Synthetic set, test accuracy %", "Random subset, test accuracy %", "Networks");
+        foreach (var result in report.Results)
+        {
+            var baseline = report.Baseline.FirstOrDefault(b => b.Architecture == result.Architecture);
+            table.AddRow(
+                Markup.Escape(result.Architecture),
+                Percent.MeanStd(result),
+                baseline is null ? "-" : Percent.MeanStd(baseline),
+                result.Accuracies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        table.Caption($"{report.Options.Epochs} epochs, augmentation {Markup.Escape(report.Options.Augmentation)}, mean ± std over fresh networks");
+        terminal.Out.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private EvaluationOptions Options(Settings settings)
+    {
+        var value = defaults.Value;
+        var options = new EvaluationOptions
+        {
+            Epochs = settings.Epochs ?? value.Epochs,
+            BatchSize = value.BatchSize,
+            LearningRate = value.LearningRate,
+            Momentum = value.Momentum,
+            WeightDecay = value.WeightDecay,
+            Augmentation = settings.Augment ?? value.Augmentation,
+            Networks = settings.Networks ?? value.Networks,
+            TestBatchSize = value.TestBatchSize,
+        };
+
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+        {
+            throw new UserErrorException(string.Join(" ", errors.Select(e => $"{string.Join(", ", e.MemberNames.Select(m => "--" + m.ToLowerInvariant()))}: {e.ErrorMessage}")));
+        }
+
+        return options;
+    }
+
+    private static JsonObject ToJson(SetEvaluationReport report) => new()
+    {
+        ["set"] = report.SetName,
+        ["method"] = report.Method,
+        ["dataset"] = report.Dataset,
+        ["ipc"] = report.ImagesPerClass,
+        ["epochs"] = report.Options.Epochs,
+        ["networks"] = report.Options.Networks,
+        ["augment"] = report.Options.Augmentation,
+        ["results"] = Results(report.Results),
+        ["baseline"] = Results(report.Baseline),
+    };
+
+    private static JsonArray Results(IEnumerable<EvaluationResult> results) =>
+        new(results.Select(r => (JsonNode)new JsonObject
+        {
+            ["arch"] = r.Architecture,
+            ["mean"] = r.Mean,
+            ["std"] = r.Std,
+            ["runs"] = new JsonArray(r.Accuracies.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
+            ["seconds"] = r.Seconds,
+        }).ToArray());
+}

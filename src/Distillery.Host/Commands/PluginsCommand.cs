@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Distillery.Host.Cli;
+using Distillery.Host.Output;
+using Distillery.Host.Plugins;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Distillery.Host.Commands;
+
+/// <summary>Lists every component of every plugin, and every plugin that was not loaded with its reason.</summary>
+public sealed class PluginsCommand(PluginLoadReport report, Terminal terminal, HostArguments arguments) : Command<DistillerySettings>
+{
+    public override int Execute(CommandContext context, DistillerySettings settings, CancellationToken cancellationToken)
+    {
+        var rows = Rows().ToList();
+        if (arguments.Output == OutputFormat.Json)
+        {
+            var array = new JsonArray();
+            foreach (var row in rows)
+            {
+                var item = new JsonObject
+                {
+                    ["kind"] = row.Kind,
+                    ["name"] = row.Name,
+                    ["plugin"] = row.Plugin,
+                    ["version"] = row.Version,
+                    ["status"] = row.Status.ToString(),
+                };
+                if (row.Reason is not null)
+                {
+                    item["reason"] = row.Reason;
+                }
+
+                item["help"] = row.Help;
+                array.Add(item);
+            }
+
+            JsonOutput.Write(terminal.Streams.Out, array);
+            return ExitCodes.Success;
+        }
+
+        if (rows.Count == 0)
+        {
+            terminal.Out.MarkupLineInterpolated($"No plugins in [bold]{report.Directory}[/].");
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().Title($"Plugins in {Markup.Escape(report.Directory)}")
+            .AddColumns("Kind", "Name", "Plugin", "Version", "Status", "Help");
+        foreach (var row in rows)
+        {
+            var status = row.Status switch
+            {
+                PluginStatus.Active => "[green]Active[/]",
+                PluginStatus.Disabled => "[grey]Disabled[/]",
+                _ => $"[red]{row.Status}[/]",
+            };
+            var help = row.Reason is null ? Markup.Escape(row.Help) : $"[red]{Markup.Escape(row.Reason)}[/]";
+            table.AddRow(Markup.Escape(row.Kind), Markup.Escape(row.Name), Markup.Escape(row.Plugin), Markup.Escape(row.Version), status, help);
+        }
+
+        terminal.Out.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private IEnumerable<Row> Rows()
+    {
+        foreach (var plugin in report.Plugins)
+        {
+            if (plugin.Status != PluginStatus.Active || plugin.Components.Count == 0)
+            {
+                yield return new Row("plugin", plugin.Id, plugin.Id, plugin.Version, plugin.Status, plugin.Reason, plugin.Manifest?.Description ?? string.Empty);
+                continue;
+            }
+
+            foreach (var component in plugin.Components.OrderBy(c => c.Descriptor.Kind).ThenBy(c => c.Descriptor.Name, StringComparer.Ordinal))
+            {
+                var descriptor = component.Descriptor;
+                yield return new Row(
+                    descriptor.Kind.ToString().ToLowerInvariant(),
+                    descriptor.Name,
+                    plugin.Id,
+                    plugin.Version,
+                    component.Status,
+                    component.Reason,
+                    descriptor.Help);
+            }
+        }
+    }
+
+    private sealed record Row(string Kind, string Name, string Plugin, string Version, PluginStatus Status, string? Reason, string Help);
+}

@@ -1,0 +1,63 @@
+using Distillery.Components;
+using Distillery.Host.Cli;
+using Distillery.Host.Configuration;
+using Distillery.Host.Output;
+using Distillery.Host.Progress;
+using Distillery.Scenarios;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Distillery.Host.Commands;
+
+/// <summary>Runs the scenario an experiment names and renders its report: tables as text, or its data as JSON.</summary>
+public sealed class ScenarioExecutor(
+    IComponentCatalog catalog,
+    IOptions<OutputOptions> output,
+    ProgressDisplay progress,
+    Terminal terminal,
+    HostArguments arguments)
+{
+    public async Task<int> RunAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var scenario = catalog.Resolve<IScenario>(experiment.Scenario);
+        var directory = Path.GetFullPath(output.Value.Directory);
+        var report = await progress.RunAsync(reporter =>
+            scenario.RunAsync(new ScenarioContext { OutputDirectory = directory, Progress = reporter }, cancellationToken))
+            .ConfigureAwait(false);
+
+        if (arguments.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(terminal.Streams.Out, report.Data);
+            return ExitCodes.Success;
+        }
+
+        Render(report);
+        return ExitCodes.Success;
+    }
+
+    private void Render(RunReport report)
+    {
+        terminal.Out.Write(new Rule($"[bold]{Markup.Escape(report.Title)}[/]").LeftJustified());
+        foreach (var source in report.Tables)
+        {
+            var table = new Table().Title(Markup.Escape(source.Title));
+            foreach (var column in source.Columns)
+            {
+                table.AddColumn(Markup.Escape(column));
+            }
+
+            foreach (var row in source.Rows)
+            {
+                table.AddRow(row.Select(cell => Markup.Escape(cell)).ToArray());
+            }
+
+            terminal.Out.Write(table);
+        }
+
+        foreach (var file in report.Files)
+        {
+            terminal.Out.MarkupLineInterpolated($"Wrote {file}");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Distillery.Exchange;
+using Distillery.Host.Cli;
+using Distillery.Host.Output;
+using Distillery.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Distillery.Host.Commands.Sets;
+
+/// <summary>Writes a stored set to a PyTorch <c>.pt</c> file.</summary>
+public sealed class SetsExportCommand(IWorkspaceStore store, Terminal terminal, HostArguments arguments) : AsyncCommand<SetsExportCommand.Settings>
+{
+    public sealed class Settings : SetSettings
+    {
+        [CommandArgument(1, "<FILE>")]
+        [Description("The .pt file to write (torch.load reads it as a dict of images, labels, provenance).")]
+        public string File { get; init; } = string.Empty;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var set = await store.LoadSetAsync(settings.Name, cancellationToken).ConfigureAwait(false);
+        var path = Path.GetFullPath(settings.File);
+        var folder = Path.GetDirectoryName(path);
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        PyTorchSetFile.Export(set, path);
+        if (arguments.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(terminal.Streams.Out, new System.Text.Json.Nodes.JsonObject { ["set"] = settings.Name, ["file"] = path });
+        }
+        else
+        {
+            terminal.Out.MarkupLineInterpolated($"Exported [bold]{settings.Name}[/] to {path}");
+        }
+
+        return ExitCodes.Success;
+    }
+}

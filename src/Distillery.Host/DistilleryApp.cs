@@ -1,0 +1,118 @@
+using Distillery.Host.Cli;
+using Distillery.Host.Configuration;
+using Distillery.Host.Hosting;
+using Distillery.Host.Output;
+using Distillery.Host.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Distillery.Host;
+
+/// <summary>
+/// The whole command-line application: configuration, plugins, the container, the commands. Returns the exit code;
+/// never throws for what a user or a plugin did.
+/// </summary>
+public static class DistilleryApp
+{
+    /// <summary>Runs one command line, writing results to <paramref name="stdout"/> and everything else to <paramref name="stderr"/>.</summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, new ConsoleStreams(stdout, stderr, OutIsTerminal: false, ErrorIsTerminal: false), configureServices: null, cancellationToken);
+
+    /// <summary>
+    /// Runs one command line. <paramref name="configureServices"/> runs last, after the engine and the plugins have
+    /// registered, so it can replace any service.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        ConsoleStreams streams,
+        Action<IServiceCollection>? configureServices,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(streams);
+        var terminal = new Terminal(streams);
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
+        var errors = new ErrorReporter(terminal, verbose);
+        IHost? host = null;
+        try
+        {
+            var arguments = HostArguments.Parse(args);
+            host = Build(arguments, terminal, configureServices);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            LogQuarantined(host.Services);
+
+            var code = await CommandTree.Create(host.Services, terminal)
+                .RunAsync(arguments.CommandArguments, cancellationToken)
+                .ConfigureAwait(false);
+            return cancellationToken.IsCancellationRequested ? errors.Cancelled() : code;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return errors.Cancelled();
+        }
+        catch (Exception ex)
+        {
+            return errors.Report(ex, host?.Services.GetService<IConfiguration>(), host?.Services.GetService<OptionsSections>());
+        }
+        finally
+        {
+            if (host is not null)
+            {
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                host.Dispose();
+            }
+
+            await streams.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static IHost Build(HostArguments arguments, Terminal terminal, Action<IServiceCollection>? configureServices)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+
+        var experiment = HostConfiguration.Configure(builder.Configuration, arguments);
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(arguments.Verbose ? LogLevel.Debug : LogLevel.Warning);
+        if (!arguments.Verbose)
+        {
+            // A failed start is reported once, as a message naming the setting; not again as a logged stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        }
+
+        builder.Services.AddSingleton(terminal);
+        builder.Services.AddDistilleryEngine(builder.Configuration);
+        builder.Services.AddDistilleryHost(builder.Configuration, arguments, experiment);
+        configureServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    private static void LogQuarantined(IServiceProvider services)
+    {
+        var report = services.GetRequiredService<PluginLoadReport>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Distillery.Plugins");
+        foreach (var plugin in report.Plugins)
+        {
+            if (plugin.Status is PluginStatus.NotSupported or PluginStatus.Malfunctioned)
+            {
+                logger.LogWarning("Plugin {Plugin} in {Folder} is {Status}: {Reason}", plugin.Id, plugin.Folder, plugin.Status, plugin.Reason);
+            }
+
+            foreach (var component in plugin.Components.Where(c => c.Status != PluginStatus.Active))
+            {
+                logger.LogWarning("{Kind} {Name} of plugin {Plugin} is {Status}: {Reason}",
+                    component.Descriptor.Kind, component.Descriptor.Name, plugin.Id, component.Status, component.Reason);
+            }
+
+            logger.LogDebug("Plugin {Plugin} {Version}: {Status}, {Count} components", plugin.Id, plugin.Version, plugin.Status, plugin.Components.Count);
+        }
+    }
+}

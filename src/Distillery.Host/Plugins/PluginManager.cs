@@ -1,0 +1,171 @@
+using System.Reflection;
+using Distillery.Plugins;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+
+namespace Distillery.Host.Plugins;
+
+/// <summary>
+/// Scans the plugins folder, one subfolder per plugin, loads each plugin into its own load context (sharing the
+/// contract, the engine, TorchSharp and Microsoft.Extensions.* with the host), checks its manifest and lets it
+/// register its components. A plugin that fails in any way is quarantined with its reason; the others go on.
+/// </summary>
+public sealed class PluginManager
+{
+    private static readonly Type[] SharedTypes =
+    [
+        typeof(IDistilleryPlugin),
+        typeof(Distillery.Randomness.SeedSequence),
+        typeof(torch),
+        typeof(IServiceCollection),
+        typeof(ServiceCollection),
+        typeof(IConfiguration),
+        typeof(ILogger),
+        typeof(Microsoft.Extensions.Options.IOptions<>),
+    ];
+
+    private static readonly int HostAbstractionsMajor = typeof(IDistilleryPlugin).Assembly.GetName().Version?.Major ?? DistilleryContract.MajorVersion;
+
+    private readonly ComponentLedger _ledger = new();
+    private readonly List<PluginLoader> _loaders = [];
+
+    /// <summary>Loads every plugin under <paramref name="options"/>' folder and adds the good ones to <paramref name="services"/>.</summary>
+    public PluginLoadReport LoadAll(PluginOptions options, IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var directory = options.ResolvePath();
+        if (!Directory.Exists(directory))
+        {
+            return new PluginLoadReport(directory, []);
+        }
+
+        var disabled = new HashSet<string>(options.Disabled, StringComparer.OrdinalIgnoreCase);
+        var records = Directory.GetDirectories(directory)
+            .Order(StringComparer.Ordinal)
+            .Select(folder => LoadOne(folder, disabled, services, configuration))
+            .ToList();
+        return new PluginLoadReport(directory, records);
+    }
+
+    private PluginRecord LoadOne(string folder, HashSet<string> disabled, IServiceCollection services, IConfiguration configuration)
+    {
+        if (PluginAssemblyLocator.Locate(folder, out var path, out var manifest) is { } failure)
+        {
+            return failure;
+        }
+
+        var record = new PluginRecord(folder, path, manifest, PluginStatus.Active, null, []);
+        if (disabled.Contains(manifest!.Id))
+        {
+            return record with { Status = PluginStatus.Disabled, Reason = $"Disabled by configuration ({PluginOptions.Section}:Disabled)." };
+        }
+
+        if (CheckContract(manifest) is { } unsupported)
+        {
+            return record with { Status = PluginStatus.NotSupported, Reason = unsupported };
+        }
+
+        // Kept when Register throws, so that asking for one of its components explains why it is not there.
+        ComponentRegistry? registry = null;
+        try
+        {
+            var registrar = CreateRegistrar(path);
+            registry = new ComponentRegistry(manifest, configuration, _ledger);
+            registrar.Register(registry);
+
+            foreach (var descriptor in registry.Services)
+            {
+                services.Add(descriptor);
+            }
+
+            _ledger.Commit(registry.Accepted);
+            return record with { Components = registry.Entries };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return record with { Status = PluginStatus.Malfunctioned, Reason = Explain(ex), Components = registry?.Entries ?? [] };
+        }
+    }
+
+    private static string? CheckContract(PluginManifest manifest)
+    {
+        if (manifest.ContractMajorVersion != DistilleryContract.MajorVersion)
+        {
+            return $"Built for plugin contract {manifest.ContractMajorVersion}.{manifest.ContractMinorVersion}; " +
+                $"this host speaks contract {DistilleryContract.Version} (major versions must match).";
+        }
+
+        if (manifest.AbstractionsVersion is { } referenced && referenced.Major != HostAbstractionsMajor)
+        {
+            return $"Compiled against Distillery.Abstractions {referenced}; this host has " +
+                $"{typeof(IDistilleryPlugin).Assembly.GetName().Version} (major versions must match).";
+        }
+
+        return null;
+    }
+
+    private IDistilleryPlugin CreateRegistrar(string path)
+    {
+        var loader = PluginLoader.CreateFromAssemblyFile(path, SharedTypes, config => config.PreferSharedTypes = true);
+        _loaders.Add(loader);
+        var assembly = loader.LoadDefaultAssembly();
+
+        // Load every type now: a missing dependency often surfaces only here.
+        Type[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            var first = ex.LoaderExceptions.FirstOrDefault(e => e is not null) ?? ex;
+            throw new PluginLoadException(MissingDependency(first), first);
+        }
+
+        var registrars = types
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IDistilleryPlugin).IsAssignableFrom(t))
+            .ToArray();
+        var registrarType = registrars.Length switch
+        {
+            1 => registrars[0],
+            0 => throw new PluginLoadException($"{Path.GetFileName(path)} has no public class implementing {nameof(IDistilleryPlugin)}."),
+            _ => throw new PluginLoadException(
+                $"{Path.GetFileName(path)} has several {nameof(IDistilleryPlugin)} classes ({string.Join(", ", registrars.Select(t => t.FullName))}); keep one."),
+        };
+
+        if (registrarType.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw new PluginLoadException($"{registrarType.FullName} has no public parameterless constructor.");
+        }
+
+        try
+        {
+            return (IDistilleryPlugin)Activator.CreateInstance(registrarType)!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            throw new PluginLoadException($"The constructor of {registrarType.FullName} threw {Describe(ex.InnerException)}", ex.InnerException);
+        }
+    }
+
+    private static string Explain(Exception ex) => ex switch
+    {
+        PluginLoadException => ex.Message,
+        FileNotFoundException or FileLoadException or TypeLoadException => MissingDependency(ex),
+        BadImageFormatException => $"Not a loadable .NET assembly: {ex.Message}",
+        _ => $"Register threw {Describe(ex)}",
+    };
+
+    private static string MissingDependency(Exception ex) => ex switch
+    {
+        FileNotFoundException { FileName: { } file } => $"Missing dependency: {file} was not found beside the plugin or in the host.",
+        _ => $"Missing dependency: {ex.Message}",
+    };
+
+    private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+
+    private sealed class PluginLoadException(string message, Exception? inner = null) : Exception(message, inner);
+}

@@ -1,0 +1,16 @@
+namespace Distillery.Host.Plugins;
+
+/// <summary>One folder of the plugins directory and what became of it.</summary>
+public sealed record PluginRecord(
+    string Folder,
+    string? AssemblyPath,
+    PluginManifest? Manifest,
+    PluginStatus Status,
+    string? Reason,
+    IReadOnlyList<ComponentEntry> Components)
+{
+    /// <summary>The manifest's id, or the folder name when the manifest could not be read.</summary>
+    public string Id => Manifest?.Id ?? Path.GetFileName(Folder);
+
+    public string Version => Manifest?.Version ?? "?";
+}

@@ -1,0 +1,17 @@
+namespace Distillery.Host.Plugins;
+
+/// <summary>What became of a plugin (or one of its components) at start-up.</summary>
+public enum PluginStatus
+{
+    /// <summary>Loaded; its components are in the catalog.</summary>
+    Active,
+
+    /// <summary>Turned off by configuration (<c>Plugins:Disabled</c>).</summary>
+    Disabled,
+
+    /// <summary>Valid, but not for this host: no manifest, or built against another contract major version.</summary>
+    NotSupported,
+
+    /// <summary>Broken: not an assembly, a missing dependency, a registrar that throws, a name already taken.</summary>
+    Malfunctioned,
+}
