@@ -94,6 +94,11 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
             Directory.CreateDirectory(folder);
         }
 
+        if (!WorkspaceFileFormat.IsNewOrLiteDb(Path))
+        {
+            throw NotAWorkspace("it does not start with a LiteDB 5 header.", null);
+        }
+
         LiteDatabase? database = null;
         try
         {
@@ -101,16 +106,20 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
             database.GetCollection(WorkspaceSchema.Sets).EnsureIndex(SetDocument.NameField, unique: true);
             TensorChunks.EnsureIndexes(database);
         }
-        catch (Exception exception) when (exception is LiteException or InvalidCastException or IOException or InvalidOperationException)
+        catch (LiteException exception)
         {
             database?.Dispose();
-            throw new UserErrorException(
-                $"'{Path}' is not a Distillery workspace (LiteDB) file: {exception.Message} "
-                + "Point Workspace:Path at a workspace file or a new file name.",
-                exception);
+            throw NotAWorkspace(exception.Message, exception);
         }
 
         _database = database;
         return database;
+    }
+
+    private UserErrorException NotAWorkspace(string reason, Exception? inner)
+    {
+        var message = $"'{Path}' is not a Distillery workspace (LiteDB) file: {reason} "
+            + "Point Workspace:Path at a workspace file or at a new file name.";
+        return inner is null ? new UserErrorException(message) : new UserErrorException(message, inner);
     }
 }

@@ -145,17 +145,20 @@ public sealed class WorkspaceSetTests : IDisposable
         Assert.Equal(error.Message, deleteError.Message);
     }
 
-    [Fact]
-    public async Task AFileThatIsNotAWorkspaceIsNamed()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(400)]
+    public async Task AFileThatIsNotAWorkspaceIsNamed(int lines)
     {
         var path = System.IO.Path.Combine(_workspace.Folder, "notes.txt");
-        await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("these are not the pages of a database\n", 400)));
+        await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("these are not the pages of a database\n", lines)));
         using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = path });
 
         var error = await Assert.ThrowsAsync<UserErrorException>(() => store.ListSetsAsync(CancellationToken.None));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains("not a Distillery workspace (LiteDB) file", error.Message, StringComparison.Ordinal);
+        Assert.Equal(lines * 38, new FileInfo(path).Length);
     }
 
     [Fact]
