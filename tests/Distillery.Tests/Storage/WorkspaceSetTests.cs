@@ -226,6 +226,9 @@ public sealed class WorkspaceSetTests : IDisposable
         Assert.Contains("chunk 1 of the 'images' tensor is missing", missing.Message, StringComparison.Ordinal);
         Assert.Contains("the set 'headless'", broken.Message, StringComparison.Ordinal);
         Assert.Contains("'tensors'", broken.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<UserErrorException>(() => store.ListSetsAsync(CancellationToken.None));
+        await store.DeleteSetAsync("headless", CancellationToken.None);
+        Assert.Equal(["short"], (await store.ListSetsAsync(CancellationToken.None)).Select(info => info.Name));
     }
 
     [Fact]
