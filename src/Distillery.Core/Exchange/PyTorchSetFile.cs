@@ -1,16 +1,104 @@
+using System.Collections;
 using Distillery.Methods;
+using Distillery.Storage;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
 
 namespace Distillery.Exchange;
 
 /// <summary>
-/// Moves synthetic sets to and from PyTorch: a <c>.pt</c> file that <c>torch.load</c> reads as a dict with
-/// <c>images</c> [N,C,H,W] float32, <c>labels</c> [N] int64, and optionally <c>soft_labels</c>, <c>lr</c>,
-/// and <c>provenance</c> (a JSON string).
+/// Moves synthetic sets to and from PyTorch: a <c>.pt</c> file (the zip format of <c>torch.save</c>) that
+/// <c>torch.load</c> reads as a dict with <c>images</c> [N,C,H,W] float32, <c>labels</c> [N] int64, and optionally
+/// <c>soft_labels</c> [N,classes] float32, <c>lr</c> (a float64 scalar tensor) and <c>provenance</c> (a JSON string,
+/// see <see cref="ProvenanceJson"/>).
 /// </summary>
 public static class PyTorchSetFile
 {
-    public static void Export(SyntheticSet set, string path) => throw new NotImplementedException();
+    public const string ImagesKey = "images";
+    public const string LabelsKey = "labels";
+    public const string SoftLabelsKey = "soft_labels";
+    public const string LearningRateKey = "lr";
+    public const string ProvenanceKey = "provenance";
 
-    /// <summary>Reads a set; a file that is not such a dict throws a <see cref="UserErrorException"/> saying what is missing.</summary>
-    public static SyntheticSet Import(string path, SetProvenance fallbackProvenance) => throw new NotImplementedException();
+    private const string Layout =
+        "A set file is torch.save({'images': float [N,C,H,W], 'labels': int64 [N]}) with optional 'soft_labels' [N,classes], "
+        + "'lr' (a number or scalar tensor) and 'provenance' (a JSON string).";
+
+    /// <summary>Writes the set to <paramref name="path"/> (through a temporary file, creating the folder).</summary>
+    public static void Export(SyntheticSet set, string path)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var scope = torch.NewDisposeScope();
+        var entries = new Hashtable
+        {
+            [ImagesKey] = ForExport(set.Images, ScalarType.Float32),
+            [LabelsKey] = ForExport(set.Labels, ScalarType.Int64),
+            [ProvenanceKey] = ProvenanceJson.Serialize(set.Provenance),
+        };
+        if (set.SoftLabels is { } softLabels)
+        {
+            entries[SoftLabelsKey] = ForExport(softLabels, ScalarType.Float32);
+        }
+
+        if (set.LearnedLearningRate is { } lr)
+        {
+            entries[LearningRateKey] = torch.tensor(lr, ScalarType.Float64);
+        }
+
+        AtomicFile.Write(path, stream => PyTorchPickler.PickleStateDict(stream, entries, leaveOpen: true));
+    }
+
+    /// <summary>
+    /// Reads a set written by <see cref="Export"/> or by <c>torch.save</c> in Python. Images of another floating type
+    /// become float32 and labels of another integer type int64; without <c>labels</c> the hard labels are the argmax of
+    /// <c>soft_labels</c>; without <c>provenance</c> the set gets <paramref name="fallbackProvenance"/>.
+    /// </summary>
+    /// <exception cref="UserErrorException">The file is missing, is not a <c>.pt</c> dict, or lacks or mis-shapes an entry; the message says which.</exception>
+    public static SyntheticSet Import(string path, SetProvenance fallbackProvenance)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(fallbackProvenance);
+        if (!File.Exists(path))
+        {
+            throw new UserErrorException($"there is no file '{path}' to import.");
+        }
+
+        var entries = Unpickle(path);
+        try
+        {
+            return new SetFileReader(path, entries, Layout).Read(fallbackProvenance);
+        }
+        finally
+        {
+            foreach (var tensor in entries.Values.OfType<Tensor>())
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private static Tensor ForExport(Tensor tensor, ScalarType type) => tensor.detach().cpu().to(type).contiguous();
+
+    private static Hashtable Unpickle(string path)
+    {
+        object? loaded;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            loaded = PyTorchUnpickler.UnpickleStateDict(stream);
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or UnauthorizedAccessException))
+        {
+            var reason = exception.Message.Split('\n', 2)[0].Trim();
+            throw new UserErrorException(
+                $"'{path}' is not a PyTorch .pt file holding a dict ({reason}). {Layout} "
+                + "Tensors that are views into larger ones cannot be read: save them with .clone().",
+                exception);
+        }
+
+        return loaded as Hashtable
+            ?? throw new UserErrorException($"'{path}' holds a {loaded?.GetType().Name ?? "null"}, not a dict. {Layout}");
+    }
 }

@@ -1,0 +1,72 @@
+using Distillery.Storage;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distillery.Tests.Storage;
+
+public sealed class WorkspaceCheckpointTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+
+    [Fact]
+    public async Task ARunWithoutCheckpointLoadsNull()
+    {
+        var store = _workspace.Open();
+
+        Assert.Null(await store.Checkpoints("fresh").LoadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SaveReplacesThePreviousCheckpointAndLoadGivesTheLatest()
+    {
+        var store = _workspace.Open(chunkBytes: 1024);
+        var checkpoints = store.Checkpoints("dm/fashion-mnist/ipc10/seed0");
+        using var generator = new Generator(11);
+        var images = torch.randn([4, 1, 8, 8], generator: generator);
+        using var imagesCopy = images.clone();
+
+        await checkpoints.SaveAsync(new Checkpoint(100, new Dictionary<string, Tensor> { ["images"] = torch.zeros(10) }, """{"rng":1}"""), CancellationToken.None);
+        await checkpoints.SaveAsync(
+            new Checkpoint(200, new Dictionary<string, Tensor> { ["images"] = images, ["lr"] = torch.tensor(0.01f) }, """{"rng":2}"""),
+            CancellationToken.None);
+
+        using var latest = await _workspace.Open().Checkpoints("dm/fashion-mnist/ipc10/seed0").LoadAsync(CancellationToken.None);
+        Assert.NotNull(latest);
+        Assert.Equal(200, latest.Step);
+        Assert.Equal("""{"rng":2}""", latest.StateJson);
+        Assert.Equal(["images", "lr"], latest.Tensors.Keys.Order(StringComparer.Ordinal));
+        TensorAssert.BitEqual(imagesCopy, latest.Tensors["images"]);
+        Assert.Equal(0.01f, latest.Tensors["lr"].item<float>());
+        // 1024 bytes of images in one chunk, 4 bytes of lr in another: nothing left of the first checkpoint.
+        Assert.Equal(2, _workspace.CountChunks());
+    }
+
+    [Fact]
+    public async Task RunsKeepTheirOwnCheckpointsAndDeleteRemovesOne()
+    {
+        var store = _workspace.Open();
+        await store.Checkpoints("a").SaveAsync(new Checkpoint(1, new Dictionary<string, Tensor> { ["x"] = torch.ones(3) }, "{}"), CancellationToken.None);
+        await store.Checkpoints("b").SaveAsync(new Checkpoint(2, new Dictionary<string, Tensor> { ["x"] = torch.ones(3) }, "{}"), CancellationToken.None);
+
+        await store.DeleteCheckpointsAsync("a", CancellationToken.None);
+        await store.DeleteCheckpointsAsync("never-saved", CancellationToken.None);
+
+        Assert.Null(await store.Checkpoints("a").LoadAsync(CancellationToken.None));
+        using var b = await store.Checkpoints("b").LoadAsync(CancellationToken.None);
+        Assert.Equal(2, b!.Step);
+        Assert.Equal(1, _workspace.CountChunks());
+    }
+
+    [Fact]
+    public async Task SaveTakesOwnershipOfTheCheckpoint()
+    {
+        var store = _workspace.Open();
+        var tensor = torch.ones(3);
+
+        await store.Checkpoints("owned").SaveAsync(new Checkpoint(1, new Dictionary<string, Tensor> { ["x"] = tensor }, "{}"), CancellationToken.None);
+
+        Assert.True(tensor.IsInvalid);
+    }
+
+    public void Dispose() => _workspace.Dispose();
+}
