@@ -1,6 +1,7 @@
 using Distillery.Data;
 using Distillery.Devices;
 using Distillery.Runs;
+using Distillery.Storage;
 using Distillery.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<DeviceOptions>().Bind(configuration.GetSection(DeviceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EvaluationOptions>().Bind(configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDatasetFiles(configuration);
+        services.AddWorkspaceStore(configuration);
         services.AddSingleton<IDeviceProvider, DeviceProvider>();
         services.AddSingleton<IDatasetLoader, DatasetLoader>();
         services.AddTransient<IDistillationRunner, DistillationRunner>();
