@@ -8,8 +8,10 @@ namespace Distillery.Datasets.ImageFolder;
 /// </summary>
 public sealed class ImageFolderOptions : IValidatableObject
 {
-    /// <summary>The folder holding <c>train/&lt;class&gt;/*</c> and <c>test/&lt;class&gt;/*</c>, or <c>&lt;class&gt;/*</c>.</summary>
-    [Required(ErrorMessage = "Set Datasets:image-folder:Root to the folder holding your images.")]
+    /// <summary>
+    /// The folder holding <c>train/&lt;class&gt;/*</c> and <c>test/&lt;class&gt;/*</c>, or <c>&lt;class&gt;/*</c>.
+    /// Checked when the dataset is used, so a host that never reads image folders needs no setting.
+    /// </summary>
     public string? Root { get; set; }
 
     /// <summary>1 for grey images, 3 for colour.</summary>
