@@ -23,15 +23,6 @@ public static class ConvNetVariant
         ("leakyrelu", "al", ActivationKind.LeakyRelu),
     ];
 
-    private static readonly (string Canonical, string Short, NormalizationKind Kind)[] Normalizations =
-    [
-        ("nonorm", "nn", NormalizationKind.None),
-        ("batchnorm", "bn", NormalizationKind.BatchNorm),
-        ("layernorm", "ln", NormalizationKind.LayerNorm),
-        ("instancenorm", "in", NormalizationKind.InstanceNorm),
-        ("groupnorm", "gn", NormalizationKind.GroupNorm),
-    ];
-
     private static readonly (string Canonical, string Short, PoolingKind Kind)[] Poolings =
     [
         ("nopool", "np", PoolingKind.None),
@@ -50,7 +41,7 @@ public static class ConvNetVariant
         .. from depth in SearchDepths
            from width in SearchWidths
            from activation in Activations
-           from normalization in Normalizations
+           from normalization in NormalizationNames.All
            from pooling in Poolings
            select new ConvNetSettings(depth, width, activation.Kind, normalization.Kind, pooling.Kind),
     ];
@@ -62,7 +53,7 @@ public static class ConvNetVariant
         return string.Create(
             CultureInfo.InvariantCulture,
             $"d{settings.Depth}-w{settings.Width}-{Activations.Single(a => a.Kind == settings.Activation).Canonical}-" +
-            $"{Normalizations.Single(n => n.Kind == settings.Normalization).Canonical}-" +
+            $"{NormalizationNames.Canonical(settings.Normalization)}-" +
             $"{Poolings.Single(p => p.Kind == settings.Pooling).Canonical}");
     }
 
@@ -100,7 +91,7 @@ public static class ConvNetVariant
     /// <summary>A description of every token a variant may contain, for help and error messages.</summary>
     public static string Grammar =>
         "depth d1..d8; width w<N> (the search space uses w32, w64, w128, w256); " +
-        $"activation {Describe(Activations)}; normalization {Describe(Normalizations)}; pooling {Describe(Poolings)}";
+        $"activation {Describe(Activations)}; normalization {Describe(NormalizationNames.All)}; pooling {Describe(Poolings)}";
 
     private static (string Aspect, Func<ConvNetSettings, ConvNetSettings> Apply) Interpret(string token, string variant)
     {
@@ -134,12 +125,9 @@ public static class ConvNetVariant
             }
         }
 
-        foreach (var (canonical, shortName, kind) in Normalizations)
+        if (NormalizationNames.TryParse(token, out var normalization))
         {
-            if (token == canonical || token == shortName)
-            {
-                return ("normalization", s => s with { Normalization = kind });
-            }
+            return ("normalization", s => s with { Normalization = normalization });
         }
 
         foreach (var (canonical, shortName, kind) in Poolings)
@@ -163,6 +151,6 @@ public static class ConvNetVariant
                int.TryParse(token.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    private static string Describe<TKind>((string Canonical, string Short, TKind Kind)[] choices) =>
+    private static string Describe<TKind>(IEnumerable<(string Canonical, string Short, TKind Kind)> choices) =>
         string.Join('|', choices.Select(c => c.Canonical)) + " (" + string.Join('|', choices.Select(c => c.Short)) + ")";
 }

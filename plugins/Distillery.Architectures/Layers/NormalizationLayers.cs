@@ -23,6 +23,16 @@ public static class NormalizationLayers
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>
+    /// A per-channel normalization (batch, instance, group, or none) for <paramref name="channels"/> channels. Layer
+    /// normalization needs the whole feature shape: use <see cref="Create"/>.
+    /// </summary>
+    public static nn.Module<Tensor, Tensor>? ForChannels(NormalizationKind kind, long channels) => kind switch
+    {
+        NormalizationKind.LayerNorm => throw new ArgumentException("Layer normalization needs the feature shape.", nameof(kind)),
+        _ => Create(kind, new FeatureShape(channels, 1, 1)),
+    };
+
     /// <summary>Instance normalization as group normalization with one group per channel, affine.</summary>
     public static nn.Module<Tensor, Tensor> InstanceNorm(long channels) => GroupNorm(channels, channels);
 

@@ -18,7 +18,7 @@ public sealed class ArchitecturesPluginTests
 
         new ArchitecturesPlugin().Register(registry);
 
-        Assert.Equal(["convnet"], registry.Architectures.Select(a => a.Name));
+        Assert.Equal(["convnet", "mlp", "lenet", "alexnet", "vgg11", "resnet18"], registry.Architectures.Select(a => a.Name));
         Assert.All(registry.Architectures, a => Assert.False(string.IsNullOrWhiteSpace(a.Help)));
         Assert.All(registry.Architectures, a => Assert.NotEqual(typeof(NoOptions), a.Options));
         Assert.Equal(registry.Architectures.Count, registry.Architectures.Select(a => a.Options).Distinct().Count());

@@ -10,7 +10,7 @@ namespace Distillery.Tests.Architectures;
 
 public sealed class ConvNetTests
 {
-    private static readonly ConvNetArchitecture Architecture = new(Options.Create(new ConvNetOptions()));
+    internal static readonly ConvNetArchitecture Architecture = new(Options.Create(new ConvNetOptions()));
 
     [Fact]
     public void DefaultConvNetHasTheReferenceParameterCountOnGrayscale28()
@@ -71,20 +71,22 @@ public sealed class ConvNetTests
         var names = Architecture.Variants;
         for (var i = 0; i < names.Count; i++)
         {
+            // Two classes keep the classifiers of the unpooled variants (up to 262,144 inputs) cheap to initialise.
             using var iteration = torch.NewDisposeScope();
-            using var network = Architecture.Create(new NetworkSpec(names[i], 1, 28, 28, 10));
+            using var network = Architecture.Create(new NetworkSpec(names[i], 1, 28, 28, 2));
             var settings = ((ConvNet)network).Settings;
             Assert.Equal(names[i], settings.Name);
             var pooled = settings.Pooling == PoolingKind.None ? 0 : settings.Depth;
             var side = 32 >> pooled;
             Assert.Equal(settings.Width * side * side, network.EmbeddingSize);
 
-            // Every 7th variant (coprime with the 3 poolings and 5 normalizations) covers each kind in every position.
+            // Every 7th variant: 7 is coprime with 3 x 5 x 3, so the sample holds every activation x normalization x pooling
+            // combination, and every depth.
             if (i % 7 == 0)
             {
                 network.train();
                 var logits = network.call(images);
-                Assert.Equal([2L, 10L], logits.shape);
+                Assert.Equal([2L, 2L], logits.shape);
                 Assert.True(NetworkProbe.AllFinite(logits), names[i]);
             }
         }
@@ -184,22 +186,5 @@ public sealed class ConvNetTests
             "classifier.weight", "classifier.bias",
         ];
         Assert.Equal(expected, network.named_parameters().Select(p => p.name));
-    }
-
-    [Fact]
-    public void SameSeedGivesIdenticalWeightsAndAnotherSeedDoesNot()
-    {
-        using var scope = torch.NewDisposeScope();
-        var spec = new NetworkSpec("d2-w32", 1, 28, 28, 10);
-        torch.random.manual_seed(42);
-        using var first = Architecture.Create(spec);
-        torch.random.manual_seed(42);
-        using var second = Architecture.Create(spec);
-        torch.random.manual_seed(43);
-        using var third = Architecture.Create(spec);
-
-        var pairs = first.parameters().Zip(second.parameters());
-        Assert.All(pairs, pair => Assert.True(NetworkProbe.Identical(pair.First, pair.Second)));
-        Assert.False(NetworkProbe.Identical(first.parameters().First(), third.parameters().First()));
     }
 }
