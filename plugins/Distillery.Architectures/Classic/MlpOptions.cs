@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Distillery.Architectures.Classic;
+
+/// <summary>Options of <c>mlp</c> (section <c>Architectures:mlp</c>).</summary>
+public sealed class MlpOptions
+{
+    /// <summary>Units in each of the two hidden layers; the reference uses 128.</summary>
+    [Range(1, 65536)]
+    public int HiddenWidth { get; set; } = 128;
+}

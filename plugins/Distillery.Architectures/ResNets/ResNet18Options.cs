@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using Distillery.Architectures.Layers;
+
+namespace Distillery.Architectures.ResNets;
+
+/// <summary>Options of <c>resnet18</c> (section <c>Architectures:resnet18</c>).</summary>
+public sealed class ResNet18Options : IValidatableObject
+{
+    /// <summary>The normalization when no variant is given: InstanceNorm (the reference ResNet18) or BatchNorm (ResNet18BN).</summary>
+    public NormalizationKind Normalization { get; set; } = NormalizationKind.InstanceNorm;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ResNet18Architecture.Normalizations.Validate(Normalization, nameof(Normalization));
+}

@@ -1,0 +1,35 @@
+using Distillery.Networks;
+using TorchSharp;
+
+namespace Distillery.Tests.Architectures;
+
+[Collection(SeededConstructionCollection.Name)]
+public sealed class SeedReproducibilityTests
+{
+    [Theory]
+    [InlineData("convnet", null)]
+    [InlineData("convnet", "d4-w64-sigmoid-layernorm-maxpool")]
+    [InlineData("mlp", null)]
+    [InlineData("lenet", null)]
+    [InlineData("alexnet", "bn")]
+    [InlineData("vgg11", null)]
+    [InlineData("resnet18", null)]
+    public void SameSeedGivesIdenticalWeightsAndAnotherSeedDoesNot(string name, string? variant)
+    {
+        using var scope = torch.NewDisposeScope();
+        var spec = new NetworkSpec(variant, 1, 28, 28, 10);
+        torch.random.manual_seed(42);
+        using var first = Create(name, spec);
+        torch.random.manual_seed(42);
+        using var second = Create(name, spec);
+        torch.random.manual_seed(43);
+        using var third = Create(name, spec);
+
+        Assert.All(first.parameters().Zip(second.parameters()), pair => Assert.True(NetworkProbe.Identical(pair.First, pair.Second)));
+        Assert.False(NetworkProbe.Identical(first.parameters().First(), third.parameters().First()));
+    }
+
+    private static Network Create(string name, NetworkSpec spec) => name == "convnet"
+        ? ConvNetTests.Architecture.Create(spec)
+        : ReferenceNetworksTests.Architectures[name].Create(spec);
+}
