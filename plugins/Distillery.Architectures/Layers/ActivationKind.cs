@@ -1,0 +1,11 @@
+namespace Distillery.Architectures.Layers;
+
+/// <summary>The nonlinearity after each normalization.</summary>
+public enum ActivationKind
+{
+    Relu,
+    Sigmoid,
+
+    /// <summary>Leaky ReLU with negative slope 0.01.</summary>
+    LeakyRelu,
+}

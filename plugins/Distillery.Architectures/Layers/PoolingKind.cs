@@ -1,0 +1,9 @@
+namespace Distillery.Architectures.Layers;
+
+/// <summary>The downsampling at the end of each block: 2x2 windows with stride 2, or none (the size stays).</summary>
+public enum PoolingKind
+{
+    None,
+    MaxPooling,
+    AvgPooling,
+}
