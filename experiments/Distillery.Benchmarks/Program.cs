@@ -1,0 +1,36 @@
+using System.Globalization;
+using Distillery.Benchmarks;
+using TorchSharp;
+
+// Usage: distillery-benchmarks <train-step|evaluate|memory> [--threads N] [--batch N] [--warmup N] [--steps N]
+//        [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY]
+if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory"))
+{
+    Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory> [--threads N] [options]");
+    return 2;
+}
+
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i + 1 < args.Length; i += 2)
+{
+    options[args[i].TrimStart('-')] = args[i + 1];
+}
+
+int Option(string name, int fallback) =>
+    options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+torch.set_num_threads(Option("threads", 2));
+switch (args[0])
+{
+    case "train-step":
+        TrainStepBenchmark.Run(Option("batch", 256), Option("warmup", 3), Option("steps", 20));
+        break;
+    case "evaluate":
+        EvaluationBenchmark.Run(Option("ipc", 10), Option("epochs", 150), Option("networks", 1), Option("test", 10_000));
+        break;
+    case "memory":
+        MemoryBenchmark.Run(Option("ipc", 1), Option("epochs", 1000), Option("every", 100), options.GetValueOrDefault("augmentation", "color_crop_cutout_flip_scale_rotate"));
+        break;
+}
+
+return 0;

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Distillery.Data;
+using Distillery.Devices;
+using Distillery.Networks;
+using Distillery.Progress;
+using Distillery.Randomness;
+using TorchSharp;
+
+namespace Distillery.Training;
+
+/// <summary>
+/// Trains <see cref="EvaluationOptions.Networks"/> fresh networks on a set, one after the other, and tests each on
+/// the dataset's test split. Network <c>i</c> is initialised from the seed derived for "network #i" and trained
+/// with the seed derived for "training #i", so every network is reproducible on its own. Runs on the calling
+/// thread (libtorch's gradient mode is per thread).
+/// </summary>
+public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer trainer, IDeviceProvider devices) : ISetEvaluator
+{
+    public Task<EvaluationResult> EvaluateAsync(
+        LabeledImages trainSet,
+        DatasetSplits dataset,
+        string architecture,
+        EvaluationOptions options,
+        long seed,
+        IProgressReporter progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trainSet);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(architecture);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+
+        var clock = Stopwatch.StartNew();
+        var accuracies = new List<double>(options.Networks);
+        using var task = progress.Start($"Evaluating {architecture}", (double)options.Networks * options.Epochs);
+        for (var i = 0; i < options.Networks; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            task.Describe($"{architecture}: network {i + 1}/{options.Networks}");
+            torch.random.manual_seed(SeedSequence.Derive(seed, "network", i));
+            using var network = networks.Create(architecture, dataset.Info);
+            network.to(devices.Device);
+            trainer.Train(network, trainSet, options, SeedSequence.Derive(seed, "training", i), task, cancellationToken);
+            accuracies.Add(trainer.Accuracy(network, dataset.Test, options.TestBatchSize));
+        }
+
+        return Task.FromResult(new EvaluationResult(architecture, accuracies, clock.Elapsed.TotalSeconds));
+    }
+}

@@ -1,0 +1,35 @@
+using Distillery.Progress;
+
+namespace Distillery.Tests.Training;
+
+/// <summary>Records what progress reporting receives.</summary>
+internal sealed class RecordingProgress : IProgressReporter, IProgressTask
+{
+    public List<(string Description, double Total)> Started { get; } = [];
+
+    public double Advanced { get; private set; }
+
+    public int Disposed { get; private set; }
+
+    public IProgressTask Start(string description, double total)
+    {
+        Started.Add((description, total));
+        return this;
+    }
+
+    public void Advance(double amount = 1) => Advanced += amount;
+
+    public void Describe(string description)
+    {
+    }
+
+    public void Dispose() => Disposed++;
+}
+
+/// <summary>Collects reports synchronously (unlike <see cref="Progress{T}"/>, which posts them).</summary>
+internal sealed class ListProgress<T> : IProgress<T>
+{
+    public List<T> Items { get; } = [];
+
+    public void Report(T value) => Items.Add(value);
+}
