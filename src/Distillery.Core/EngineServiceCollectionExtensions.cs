@@ -17,6 +17,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<EvaluationOptions>().Bind(configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDatasetFiles(configuration);
         services.AddWorkspaceStore(configuration);
+        services.AddTraining();
         services.AddSingleton<IDeviceProvider, DeviceProvider>();
         services.AddSingleton<IDatasetLoader, DatasetLoader>();
         services.AddTransient<IDistillationRunner, DistillationRunner>();
