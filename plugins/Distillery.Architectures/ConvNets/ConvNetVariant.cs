@@ -90,7 +90,8 @@ public static class ConvNetVariant
 
     /// <summary>A description of every token a variant may contain, for help and error messages.</summary>
     public static string Grammar =>
-        "depth d1..d8; width w<N> (the search space uses w32, w64, w128, w256); " +
+        $"depth d{ConvNetLimits.MinDepth}..d{ConvNetLimits.MaxDepth}; " +
+        $"width w{ConvNetLimits.MinWidth}..w{ConvNetLimits.MaxWidth} (the search space uses w32, w64, w128, w256); " +
         $"activation {Describe(Activations)}; normalization {Describe(NormalizationNames.All)}; pooling {Describe(Poolings)}";
 
     private static (string Aspect, Func<ConvNetSettings, ConvNetSettings> Apply) Interpret(string token, string variant)
