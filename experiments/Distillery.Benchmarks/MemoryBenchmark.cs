@@ -32,7 +32,9 @@ internal static class MemoryBenchmark
             {
                 Console.WriteLine(
                     $"  epoch {value.Epoch + 1,5}  t={clock.Elapsed.TotalSeconds,6:F1}s  loss={value.Loss:F4}  lr={value.LearningRate:G3}  " +
-                    $"rss_mib={ResidentMemory.CurrentMiB:F0}  peak_rss_mib={ResidentMemory.PeakMiB:F0}");
+                    $"rss_mib={ResidentMemory.CurrentMiB:F0}  peak_rss_mib={ResidentMemory.PeakMiB:F0}  " +
+                    $"managed_mib={GC.GetTotalMemory(false) / 1048576.0:F0}  gen0={GC.CollectionCount(0)}  " +
+                    $"live_tensors={DisposeScopeManager.Statistics.ThreadTotalLiveCount}");
             }
         }
     }
