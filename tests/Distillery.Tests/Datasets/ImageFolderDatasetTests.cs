@@ -158,8 +158,15 @@ public sealed class ImageFolderDatasetTests
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
 
         var members = errors.SelectMany(e => e.MemberNames).ToArray();
-        Assert.Contains(nameof(ImageFolderOptions.Root), members);
         Assert.Contains(nameof(ImageFolderOptions.Channels), members);
+        Assert.DoesNotContain(nameof(ImageFolderOptions.Root), members);
+    }
+
+    [Fact]
+    public async Task A_missing_root_is_reported_when_the_dataset_is_used()
+    {
+        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(new ImageFolderOptions { Root = null }));
+        Assert.Contains("Datasets:image-folder:Root", error.Message);
     }
 
     private static Task<DatasetSplits> Load(ImageFolderOptions options) =>
