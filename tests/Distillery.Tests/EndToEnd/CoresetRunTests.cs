@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Distillery.Storage;
+using Distillery.Tests.Host;
+using Distillery.Tests.Training;
+using Microsoft.Extensions.DependencyInjection;
+using TorchSharp;
+
+namespace Distillery.Tests.EndToEnd;
+
+/// <summary>
+/// The built-in plugins driven through the command line on the committed Fashion-MNIST fixture
+/// (100 training and 50 test images): distill, store, draw, evaluate, interrupt and resume.
+/// </summary>
+[Collection(GlobalTorchRandomCollection.Name)]
+public sealed class CoresetRunTests : IDisposable
+{
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Herding_distills_stores_draws_and_evaluates_beside_a_random_subset()
+    {
+        var distill = await RunAsync("work.db", "distill", "--method", "herding", "--ipc", "2", "--output", "json");
+        Assert.True(distill.ExitCode == 0, distill.Error);
+        var picture = Path.Combine(_temp.Path, "out", "herding-fashion-mnist-ipc2-seed0.png");
+        Assert.True(File.Exists(picture), distill.Out);
+
+        var evaluate = await RunAsync("work.db", "evaluate", "herding-fashion-mnist-ipc2-seed0", "--epochs", "3", "--networks", "2", "--output", "json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+        var report = JsonNode.Parse(evaluate.Out)!;
+        var result = report["results"]![0]!;
+        Assert.Equal("convnet", (string?)result["arch"]);
+        Assert.Equal(2, result["runs"]!.AsArray().Count);
+        Assert.InRange((double)result["mean"]!, 0.0, 1.0);
+        Assert.Single(report["baseline"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_interrupted_herding_run_resumes_and_ends_with_the_same_set_as_an_uninterrupted_one()
+    {
+        using var interrupt = new CancellationTokenSource();
+        var stopped = await HostRun.StartAsync(
+            Arguments("interrupted.db", "distill", "--method", "herding", "--ipc", "3"),
+            services => services.AddSingleton<IWorkspaceStore>(provider =>
+                new CheckpointInterruptingStore(provider.GetRequiredService<LiteDbWorkspaceStore>(), interrupt)),
+            interrupt.Token);
+        Assert.Equal(130, stopped.ExitCode);
+        Assert.Contains("resume", stopped.Error, StringComparison.OrdinalIgnoreCase);
+
+        var resumed = await RunAsync("interrupted.db", "distill", "--method", "herding", "--ipc", "3", "--output", "json");
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.True((bool)JsonNode.Parse(resumed.Out)!["resumed"]!);
+
+        var straight = await RunAsync("straight.db", "distill", "--method", "herding", "--ipc", "3", "--output", "json");
+        Assert.True(straight.ExitCode == 0, straight.Error);
+        Assert.False((bool)JsonNode.Parse(straight.Out)!["resumed"]!);
+
+        using var a = await LoadAsync("interrupted.db", "herding-fashion-mnist-ipc3-seed0");
+        using var b = await LoadAsync("straight.db", "herding-fashion-mnist-ipc3-seed0");
+        Assert.Equal(a.Provenance.SourceIndices, b.Provenance.SourceIndices);
+        Assert.True(a.Images.eq(b.Images).all().item<bool>());
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_kcenter_set_and_another_seed_another()
+    {
+        Assert.Equal(0, (await RunAsync("one.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode);
+        Assert.Equal(0, (await RunAsync("two.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode);
+        Assert.Equal(0, (await RunAsync("two.db", "distill", "--method", "kcenter", "--ipc", "2", "--seed", "5")).ExitCode);
+
+        using var first = await LoadAsync("one.db", "kcenter-fashion-mnist-ipc2-seed0");
+        using var again = await LoadAsync("two.db", "kcenter-fashion-mnist-ipc2-seed0");
+        using var other = await LoadAsync("two.db", "kcenter-fashion-mnist-ipc2-seed5");
+        Assert.Equal(first.Provenance.SourceIndices, again.Provenance.SourceIndices);
+        Assert.NotEqual(first.Provenance.SourceIndices, other.Provenance.SourceIndices);
+    }
+
+    [Fact]
+    public async Task More_images_per_class_than_a_class_has_is_a_user_error_that_names_the_class()
+    {
+        var run = await RunAsync("work.db", "distill", "--method", "random", "--ipc", "40");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--ipc 40", run.Error);
+        Assert.Contains("class", run.Error);
+        Assert.False(File.Exists(Path.Combine(_temp.Path, "out", "random-fashion-mnist-ipc40-seed0.png")));
+    }
+
+    private Task<HostRun> RunAsync(string workspace, params string[] command) => HostRun.StartAsync(Arguments(workspace, command));
+
+    private List<string> Arguments(string workspace, params string[] command) =>
+    [
+        .. command,
+        .. command[0] == "distill" ? ["--dataset", "fashion-mnist"] : Array.Empty<string>(),
+        "--workspace", Path.Combine(_temp.Path, workspace),
+        "--plugins", RepositoryPaths.BuiltInPlugins,
+        "--device", "cpu",
+        $"--Datasets:fashion-mnist:Path={Fixture}",
+        "--Datasets:AllowDownload=false",
+        $"--Output:Directory={Path.Combine(_temp.Path, "out")}",
+        "--Methods:herding:PretrainEpochs=1",
+        "--Methods:kcenter:PretrainEpochs=1",
+    ];
+
+    private async Task<Distillery.Methods.SyntheticSet> LoadAsync(string workspace, string name)
+    {
+        using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = Path.Combine(_temp.Path, workspace) });
+        return await store.LoadSetAsync(name, CancellationToken.None);
+    }
+}
