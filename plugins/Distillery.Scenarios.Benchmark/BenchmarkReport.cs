@@ -44,7 +44,7 @@ internal static class BenchmarkReport
             ["results"] = new JsonArray(rows.Select(Json).ToArray()),
             ["files"] = new JsonArray(files.Select(f => (JsonNode)f).ToArray()),
         };
-        return new RunReport(title, [new ReportTable(title, columns, table)], data, files);
+        return new RunReport(title, [new ReportTable($"{settings.Dataset}, seed {settings.Seed}", columns, table)], data, files);
     }
 
     private static string Cell(IReadOnlyList<EvaluationResult> results, string architecture) =>

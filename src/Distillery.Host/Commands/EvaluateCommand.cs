@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Nodes;
 using Distillery.Components;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
@@ -82,25 +81,11 @@ public sealed class EvaluateCommand(
         var report = await progress.RunAsync(reporter => runner.EvaluateAsync(job, reporter, cancellationToken)).ConfigureAwait(false);
         if (arguments.Output == OutputFormat.Json)
         {
-            JsonOutput.Write(terminal.Streams.Out, ToJson(report));
+            JsonOutput.Write(terminal.Streams.Out, SetEvaluationReports.ToJson(report));
             return ExitCodes.Success;
         }
 
-        var table = new Table()
-            .Title($"{Markup.Escape(report.SetName)}: {Markup.Escape(report.Method)} on {Markup.Escape(report.Dataset)}, {report.ImagesPerClass} images per class")
-            .AddColumns("Architecture", "Synthetic set, test accuracy %", "Random subset, test accuracy %", "Networks");
-        foreach (var result in report.Results)
-        {
-            var baseline = report.Baseline.FirstOrDefault(b => b.Architecture == result.Architecture);
-            table.AddRow(
-                Markup.Escape(result.Architecture),
-                Percent.MeanStd(result),
-                baseline is null ? "-" : Percent.MeanStd(baseline),
-                result.Accuracies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        table.Caption($"{report.Options.Epochs} epochs, augmentation {Markup.Escape(report.Options.Augmentation)}, mean ± std over fresh networks");
-        terminal.Out.Write(table);
+        terminal.Out.Write(ReportTables.ToSpectre(SetEvaluationReports.ToTable(report)));
         return ExitCodes.Success;
     }
 
@@ -127,27 +112,4 @@ public sealed class EvaluateCommand(
 
         return options;
     }
-
-    private static JsonObject ToJson(SetEvaluationReport report) => new()
-    {
-        ["set"] = report.SetName,
-        ["method"] = report.Method,
-        ["dataset"] = report.Dataset,
-        ["ipc"] = report.ImagesPerClass,
-        ["epochs"] = report.Options.Epochs,
-        ["networks"] = report.Options.Networks,
-        ["augment"] = report.Options.Augmentation,
-        ["results"] = Results(report.Results),
-        ["baseline"] = Results(report.Baseline),
-    };
-
-    private static JsonArray Results(IEnumerable<EvaluationResult> results) =>
-        new(results.Select(r => (JsonNode)new JsonObject
-        {
-            ["arch"] = r.Architecture,
-            ["mean"] = r.Mean,
-            ["std"] = r.Std,
-            ["runs"] = new JsonArray(r.Accuracies.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
-            ["seconds"] = r.Seconds,
-        }).ToArray());
 }

@@ -39,20 +39,9 @@ public sealed class ScenarioExecutor(
     private void Render(RunReport report)
     {
         terminal.Out.Write(new Rule($"[bold]{Markup.Escape(report.Title)}[/]").LeftJustified());
-        foreach (var source in report.Tables)
+        foreach (var table in report.Tables)
         {
-            var table = new Table().Title(Markup.Escape(source.Title));
-            foreach (var column in source.Columns)
-            {
-                table.AddColumn(Markup.Escape(column));
-            }
-
-            foreach (var row in source.Rows)
-            {
-                table.AddRow(row.Select(cell => Markup.Escape(cell)).ToArray());
-            }
-
-            terminal.Out.Write(table);
+            terminal.Out.Write(ReportTables.ToSpectre(table));
         }
 
         foreach (var file in report.Files)
