@@ -32,7 +32,7 @@ internal static class CommandTree
 
             config.AddCommand<EvaluateCommand>("evaluate")
                 .WithDescription("Train fresh networks on a stored set; report mean ± std test accuracy beside a random subset of the same size.")
-                .WithExample("evaluate", "herding-fashion-mnist-ipc10-s0")
+                .WithExample("evaluate", "herding-fashion-mnist-ipc10-seed0")
                 .WithExample("evaluate", "dm-fm-10", "--arch", "convnet,mlp", "--epochs", "300", "--networks", "5")
                 .WithExample("evaluate", "dm-fm-10", "--augment", "color_crop_cutout_flip_scale_rotate", "--epochs", "1000", "--output", "json");
 
@@ -53,8 +53,8 @@ internal static class CommandTree
 
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run an experiment file: JSON naming a \"scenario\", with any settings laid over the configuration.")
-                .WithExample("run", "experiments/benchmark-fashion-mnist.json")
-                .WithExample("run", "experiments/benchmark-fashion-mnist.json", "--output", "json");
+                .WithExample("run", "experiments/coresets-fashion-mnist-ipc10.json")
+                .WithExample("run", "experiments/coresets-fashion-mnist-ipc10.json", "--output", "json");
 
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run the built-in demonstration (the benchmark scenario with the settings of the Demo section).")

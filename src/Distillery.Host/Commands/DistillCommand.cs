@@ -26,7 +26,7 @@ public sealed class DistillCommand(
     public sealed class Settings : DistillerySettings
     {
         [CommandOption("-m|--method <METHOD>", isRequired: true)]
-        [Description("The distillation method, e.g. herding, random, k-center, dm (see 'distillery plugins').")]
+        [Description("The distillation method, e.g. herding, random, kcenter, dm (see 'distillery plugins').")]
         public string Method { get; init; } = string.Empty;
 
         [CommandOption("-d|--dataset <DATASET>", isRequired: true)]
