@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Distillery.Networks;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,8 @@ namespace Distillery.Methods.DistributionMatching;
 public sealed class DistributionMatchingMethod(INetworkFactory networks, IOptions<DistributionMatchingOptions> options) : IDistillationMethod
 {
     public const string Name = "dm";
+
+    private static readonly JsonSerializerOptions EnumsAsNames = new() { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {
@@ -80,7 +83,7 @@ public sealed class DistributionMatchingMethod(INetworkFactory networks, IOption
             ImagesPerClass = request.ImagesPerClass,
             Architecture = request.Architecture,
             Seed = request.Seed,
-            OptionsJson = JsonSerializer.Serialize(settings),
+            OptionsJson = JsonSerializer.Serialize(settings, EnumsAsNames),
             DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
             Metrics = metrics,
         };

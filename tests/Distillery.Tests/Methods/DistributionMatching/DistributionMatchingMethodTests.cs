@@ -190,6 +190,27 @@ public sealed class DistributionMatchingMethodTests
         Assert.True(batchedGradient.allclose(loopedGradient, rtol: 1e-4, atol: 1e-6));
     }
 
+    [Fact]
+    public void Iterations_leave_no_tensors_behind()
+    {
+        using var data = TwoClassProblem.Create();
+        var options = DmRuns.Options(iterations: 12, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
+        var request = DmRuns.Request(data, imagesPerClass: 2);
+        using var state = DistributionMatchingState.Initialise(request, options);
+        using var sampler = new RealBatchSampler(data.Train, options.BatchReal);
+        using var segments = new ClassSegments([2, 2], torch.CPU);
+        var step = new DistributionMatchingStep(new SmallConvNets(), request, options.ParseAugmentation(), sampler, segments);
+
+        step.Run(state, 1);
+        var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (var iteration = 2; iteration <= 12; iteration++)
+        {
+            step.Run(state, iteration);
+        }
+
+        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
     private static double PanelLoss(Tensor images, Distillery.Data.DatasetSplits data)
     {
         using var sampler = new RealBatchSampler(data.Train, batchPerClass: 1000);
