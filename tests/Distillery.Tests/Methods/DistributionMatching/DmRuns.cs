@@ -28,16 +28,16 @@ internal static class DmRuns
         ICheckpointStore? checkpoints = null,
         IProgressReporter? progress = null,
         string architecture = Network) => new()
-    {
-        Dataset = data.Info,
-        Train = data.Train,
-        ImagesPerClass = imagesPerClass,
-        Architecture = architecture,
-        Seed = seed,
-        Device = torch.CPU,
-        Checkpoints = checkpoints ?? NullCheckpointStore.Instance,
-        Progress = progress ?? NullProgressReporter.Instance,
-    };
+        {
+            Dataset = data.Info,
+            Train = data.Train,
+            ImagesPerClass = imagesPerClass,
+            Architecture = architecture,
+            Seed = seed,
+            Device = torch.CPU,
+            Checkpoints = checkpoints ?? NullCheckpointStore.Instance,
+            Progress = progress ?? NullProgressReporter.Instance,
+        };
 
     public static Task<SyntheticSet> RunAsync(
         DistributionMatchingOptions options,
