@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Distillery.Networks;
+using Microsoft.Extensions.Options;
+
+namespace Distillery.Methods.DistributionMatching;
+
+/// <summary>
+/// Distribution matching (Zhao &amp; Bilen, WACV 2023): learns synthetic images whose mean embedding under randomly
+/// initialised networks matches that of the real images, class by class. Checkpoints the images and the optimizer
+/// state every <see cref="DistributionMatchingOptions.CheckpointEvery"/> iterations and resumes from the last one.
+/// </summary>
+public sealed class DistributionMatchingMethod(INetworkFactory networks, IOptions<DistributionMatchingOptions> options) : IDistillationMethod
+{
+    public const string Name = "dm";
+
+    private static readonly JsonSerializerOptions EnumsAsNames = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        var strategy = settings.ParseAugmentation();
+        var started = DateTimeOffset.UtcNow;
+
+        using var sampler = new RealBatchSampler(request.Train, settings.BatchReal);
+        using var state = await LoadOrInitialiseAsync(request, settings, cancellationToken).ConfigureAwait(false);
+        using var syntheticSegments = new ClassSegments(
+            Enumerable.Repeat((long)request.ImagesPerClass, request.Dataset.NumClasses).ToArray(), request.Device);
+        var step = new DistributionMatchingStep(networks, request, strategy, sampler, syntheticSegments);
+
+        using var task = request.Progress.Start($"{Name}: matching {request.ImagesPerClass} images per class", settings.Iterations);
+        task.Advance(Math.Min(state.Completed, settings.Iterations));
+        double? loss = null;
+        while (state.Completed < settings.Iterations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var iteration = state.Completed + 1;
+            loss = step.Run(state, iteration);
+            state.Completed = iteration;
+            task.Advance();
+            task.Describe(string.Create(CultureInfo.InvariantCulture, $"{Name}: iteration {iteration}/{settings.Iterations}, loss {loss:F4}"));
+
+            if (iteration % settings.CheckpointEvery == 0)
+            {
+                if (!state.IsFinite())
+                {
+                    throw new UserErrorException(
+                        $"Distribution matching diverged: the synthetic images are no longer finite after iteration {iteration}. " +
+                        "The images of the last checkpoint are kept; lower --Methods:dm:LearningRateImages and run again to resume from it.");
+                }
+
+                await request.Checkpoints.SaveAsync(state.ToCheckpoint(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return ToSet(request, settings, state, loss, started);
+    }
+
+    private static async Task<DistributionMatchingState> LoadOrInitialiseAsync(
+        DistillationRequest request, DistributionMatchingOptions settings, CancellationToken cancellationToken)
+    {
+        using var checkpoint = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return checkpoint is null
+            ? DistributionMatchingState.Initialise(request, settings)
+            : DistributionMatchingState.Restore(checkpoint, request, settings);
+    }
+
+    private static SyntheticSet ToSet(
+        DistillationRequest request, DistributionMatchingOptions settings, DistributionMatchingState state, double? loss, DateTimeOffset started)
+    {
+        var metrics = new Dictionary<string, double> { ["iterations"] = state.Completed };
+        if (loss is { } last)
+        {
+            metrics["loss"] = last;
+        }
+
+        var provenance = new SetProvenance
+        {
+            Method = Name,
+            Dataset = request.Dataset.Name,
+            ImagesPerClass = request.ImagesPerClass,
+            Architecture = request.Architecture,
+            Seed = request.Seed,
+            OptionsJson = JsonSerializer.Serialize(settings, EnumsAsNames),
+            DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
+            Metrics = metrics,
+        };
+        return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance);
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Distillery.Augmentation;
+
+namespace Distillery.Methods.DistributionMatching;
+
+/// <summary>
+/// Settings of distribution matching (section <c>Methods:dm</c>). The reference runs 20,000 iterations with 256 real
+/// images per class; the default here is shorter so that a CPU run ends in reasonable time.
+/// </summary>
+public sealed class DistributionMatchingOptions : IValidatableObject
+{
+    public const string ReferenceAugmentation = "color_crop_cutout_flip_scale_rotate";
+
+    /// <summary>Optimizer steps on the synthetic images, each with a freshly initialised network.</summary>
+    [Range(1, 10_000_000)]
+    public int Iterations { get; set; } = 1000;
+
+    /// <summary>Real images drawn per class each iteration (all of a class when it has fewer).</summary>
+    [Range(1, 65_536)]
+    public int BatchReal { get; set; } = 256;
+
+    /// <summary>The SGD learning rate of the synthetic images.</summary>
+    [Range(0.0, 1e6, MinimumIsExclusive = true)]
+    public double LearningRateImages { get; set; } = 1.0;
+
+    /// <summary>The SGD momentum of the synthetic images.</summary>
+    [Range(0.0, 1.0, MaximumIsExclusive = true)]
+    public double Momentum { get; set; } = 0.5;
+
+    [EnumDataType(typeof(SyntheticInit))]
+    public SyntheticInit Init { get; set; } = SyntheticInit.Real;
+
+    /// <summary>
+    /// The differentiable siamese augmentation applied alike to each class's real and synthetic batch: operation names
+    /// joined by <c>_</c>, or <c>none</c>.
+    /// </summary>
+    public string Augmentation { get; set; } = ReferenceAugmentation;
+
+    /// <summary>Save a checkpoint after every this many iterations.</summary>
+    [Range(1, int.MaxValue)]
+    public int CheckpointEvery { get; set; } = 100;
+
+    /// <summary>The augmentation strategy; an unknown operation throws a <see cref="UserErrorException"/>.</summary>
+    public AugmentationStrategy ParseAugmentation()
+    {
+        try
+        {
+            return AugmentationStrategy.Parse(Augmentation);
+        }
+        catch (UserErrorException error)
+        {
+            throw new UserErrorException($"Methods:dm:Augmentation is not valid. {error.Message}", error);
+        }
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            AugmentationStrategy.Parse(Augmentation);
+        }
+        catch (UserErrorException error)
+        {
+            problem = error.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult(problem, [nameof(Augmentation)]);
+        }
+    }
+}

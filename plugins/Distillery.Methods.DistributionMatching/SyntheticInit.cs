@@ -1,0 +1,11 @@
+namespace Distillery.Methods.DistributionMatching;
+
+/// <summary>Where the synthetic images start.</summary>
+public enum SyntheticInit
+{
+    /// <summary>Random real images of each class (the reference default).</summary>
+    Real,
+
+    /// <summary>Standard normal noise in the normalized image space.</summary>
+    Noise,
+}
