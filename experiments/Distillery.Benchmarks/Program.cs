@@ -2,11 +2,11 @@ using System.Globalization;
 using Distillery.Benchmarks;
 using TorchSharp;
 
-// Usage: distillery-benchmarks <train-step|evaluate|memory> [--threads N] [--batch N] [--warmup N] [--steps N]
+// Usage: distillery-benchmarks <train-step|evaluate|memory|dc-step> [--threads N] [--batch N] [--warmup N] [--steps N]
 //        [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY]
-if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory"))
+if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dc-step"))
 {
-    Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory> [--threads N] [options]");
+    Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory|dc-step> [--threads N] [options]");
     return 2;
 }
 
@@ -30,6 +30,9 @@ switch (args[0])
         break;
     case "memory":
         MemoryBenchmark.Run(Option("ipc", 1), Option("epochs", 1000), Option("every", 100), options.GetValueOrDefault("augmentation", "color_crop_cutout_flip_scale_rotate"));
+        break;
+    case "dc-step":
+        GradientMatchingBenchmark.Run(Option("ipc", 1), Option("batch-real", 256), Option("warmup", 1), Option("steps", 3));
         break;
 }
 
