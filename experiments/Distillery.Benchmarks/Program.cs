@@ -2,11 +2,11 @@ using System.Globalization;
 using Distillery.Benchmarks;
 using TorchSharp;
 
-// Usage: distillery-benchmarks <train-step|evaluate|memory|dm-step> [--threads N] [--batch N] [--warmup N] [--steps N]
-//        [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY] [--batch-real N]
-if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dm-step"))
+// Usage: distillery-benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [--batch N] [--warmup N]
+//        [--steps N] [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY] [--batch-real N]
+if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dm-step" or "dc-step"))
 {
-    Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory|dm-step> [--threads N] [options]");
+    Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [options]");
     return 2;
 }
 
@@ -35,6 +35,9 @@ switch (args[0])
         DmStepBenchmark.Run(
             Option("ipc", 10), Option("batch-real", 256), Option("warmup", 2), Option("steps", 5),
             options.GetValueOrDefault("augmentation", "color_crop_cutout_flip_scale_rotate"));
+        break;
+    case "dc-step":
+        GradientMatchingBenchmark.Run(Option("ipc", 1), Option("batch-real", 256), Option("warmup", 1), Option("steps", 3));
         break;
 }
 

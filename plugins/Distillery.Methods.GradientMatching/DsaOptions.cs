@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Distillery.Augmentation;
+
+namespace Distillery.Methods.GradientMatching;
+
+/// <summary>
+/// Settings of <c>dsa</c>, bound from <c>Methods:dsa</c>. Synthetic images start from real ones, as in the paper.
+/// </summary>
+public sealed class DsaOptions : GradientMatchingOptions, IValidatableObject
+{
+    /// <summary>The reference strategy for Fashion-MNIST and CIFAR.</summary>
+    public const string DefaultStrategy = "color_crop_cutout_flip_scale_rotate";
+
+    /// <summary>The reference strategy for digit datasets (MNIST, SVHN), where flipping changes what a digit is.</summary>
+    public const string DigitStrategy = "color_crop_cutout_scale_rotate";
+
+    public DsaOptions()
+    {
+        Init = "real";
+    }
+
+    /// <summary>
+    /// The siamese augmentation strategy, operations joined by <c>_</c>; one operation is drawn per matching step.
+    /// Use <see cref="DigitStrategy"/> (<c>color_crop_cutout_scale_rotate</c>) for digits.
+    /// </summary>
+    [Required]
+    public string Augmentation { get; set; } = DefaultStrategy;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? error = null;
+        try
+        {
+            AugmentationStrategy.Parse(Augmentation);
+        }
+        catch (UserErrorException exception)
+        {
+            error = exception.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return new ValidationResult(error, [nameof(Augmentation)]);
+        }
+    }
+}

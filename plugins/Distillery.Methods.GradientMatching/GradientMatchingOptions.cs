@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Distillery.Methods.GradientMatching;
+
+/// <summary>
+/// Settings shared by the gradient-matching methods. The defaults are the reference hyperparameters except
+/// <see cref="Iterations"/>, which is cut from 1000 to 100 so that a run fits a CPU.
+/// </summary>
+public abstract class GradientMatchingOptions
+{
+    /// <summary>Outer iterations; each starts from a freshly initialised network (reference: 1000).</summary>
+    [Range(1, 1_000_000)]
+    public int Iterations { get; set; } = 100;
+
+    /// <summary>Real images per class in each matching step (reference: 256).</summary>
+    [Range(1, 65_536)]
+    public int BatchReal { get; set; } = 256;
+
+    /// <summary>Batch size when the network is trained on the synthetic set between matching steps (reference: 256).</summary>
+    [Range(1, 65_536)]
+    public int BatchTrain { get; set; } = 256;
+
+    /// <summary>SGD learning rate of the synthetic images (reference: 0.1).</summary>
+    [Range(1e-12, double.MaxValue)]
+    public double LearningRateImages { get; set; } = 0.1;
+
+    /// <summary>SGD momentum of the synthetic images (reference: 0.5).</summary>
+    [Range(0.0, 0.999999)]
+    public double Momentum { get; set; } = 0.5;
+
+    /// <summary>SGD learning rate of the network trained on the synthetic set (reference: 0.01).</summary>
+    [Range(1e-12, 10.0)]
+    public double LearningRateNetwork { get; set; } = 0.01;
+
+    /// <summary><c>noise</c> (standard normal) or <c>real</c> (random real images of each class).</summary>
+    [Required]
+    [AllowedValues("noise", "real", ErrorMessage = "Init must be noise or real.")]
+    public string Init { get; set; } = "noise";
+
+    /// <summary>
+    /// The distance between the real and synthetic gradients: <c>wb</c> (the paper's layer-wise, per-output-channel
+    /// cosine distance), <c>mse</c> or <c>cos</c> (over all parameters flattened into one vector).
+    /// </summary>
+    [Required]
+    [AllowedValues("wb", "mse", "cos", ErrorMessage = "Distance must be wb (per output channel 1 − cosine), mse or cos.")]
+    public string Distance { get; set; } = "wb";
+
+    /// <summary>Matching steps per outer iteration; 0 takes the reference value for the IPC (see <see cref="LoopSchedule"/>).</summary>
+    [Range(0, 10_000)]
+    public int OuterLoop { get; set; }
+
+    /// <summary>Training epochs on the synthetic set between matching steps; 0 takes the reference value for the IPC.</summary>
+    [Range(0, 10_000)]
+    public int InnerLoop { get; set; }
+
+    /// <summary>Save a checkpoint after every this many outer iterations.</summary>
+    [Range(1, 1_000_000)]
+    public int CheckpointEvery { get; set; } = 10;
+}
