@@ -50,7 +50,7 @@ public static class ContinualPlots
         using var axis = new SKPaint { Color = SKColors.Black, StrokeWidth = 1, IsAntialias = true, Style = SKPaintStyle.Stroke };
         using var grid = new SKPaint { Color = new SKColor(0xdd, 0xdd, 0xdd), StrokeWidth = 1, Style = SKPaintStyle.Stroke };
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        using var font = new SKFont(SKTypeface.Default, 12);
+        using var font = new SKFont(PlotFont.Typeface, 12);
         for (var percent = 0; percent <= 100; percent += 20)
         {
             var y = plot.Bottom - (plot.Height * percent / 100f);
@@ -92,7 +92,7 @@ public static class ContinualPlots
     private static void DrawHeatmap(SKCanvas canvas, TrackSummary summary)
     {
         const int Cell = 64;
-        using var font = new SKFont(SKTypeface.Default, 13);
+        using var font = new SKFont(PlotFont.Typeface, 13);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var light = new SKPaint { Color = SKColors.White, IsAntialias = true };
         using var border = new SKPaint { Color = new SKColor(0xcc, 0xcc, 0xcc), Style = SKPaintStyle.Stroke };
