@@ -121,6 +121,36 @@ public sealed class ContinualRunTests : IDisposable
         Assert.Equal(3, (int)JsonNode.Parse(overwritten.Out)!["memory_per_class"]!);
     }
 
+    [Fact]
+    public async Task The_memory_commands_list_show_export_and_delete_a_buffer()
+    {
+        Assert.Equal(0, (await RunAsync("work.db")).ExitCode);
+        string[] workspace = ["--workspace", Path.Combine(_temp.Path, "work.db"), "--plugins", RepositoryPaths.BuiltInPlugins, "--output", "json"];
+
+        var list = await HostRun.StartAsync(["memory", "list", .. workspace]);
+        Assert.True(list.ExitCode == 0, list.Error);
+        var buffer = Assert.Single(JsonNode.Parse(list.Out)!.AsArray())!;
+        Assert.Equal("test/random/order0", (string?)buffer["name"]);
+        Assert.True((bool)buffer["complete"]!);
+
+        var png = Path.Combine(_temp.Path, "memory.png");
+        var show = await HostRun.StartAsync(["memory", "show", "test/random/order0", "--out", png, $"--Datasets:fashion-mnist:Path={Fixture}", .. workspace]);
+        Assert.True(show.ExitCode == 0, show.Error);
+        Assert.True(File.Exists(png));
+
+        var pt = Path.Combine(_temp.Path, "memory.pt");
+        var export = await HostRun.StartAsync(["memory", "export", "test/random/order0", pt, .. workspace]);
+        Assert.True(export.ExitCode == 0, export.Error);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(pt)[..2]);
+
+        var delete = await HostRun.StartAsync(["memory", "delete", "test/random/order0", .. workspace]);
+        Assert.True(delete.ExitCode == 0, delete.Error);
+        Assert.Empty(JsonNode.Parse((await HostRun.StartAsync(["memory", "list", .. workspace])).Out)!.AsArray());
+        var again = await HostRun.StartAsync(["memory", "delete", "test/random/order0", .. workspace]);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("no memory buffer named 'test/random/order0'", again.Error);
+    }
+
     private static List<string> Matrices(JsonNode report) =>
         report["results"]!.AsArray().Select(r => r!["orders"]!.ToJsonString() + r["task_incremental"]!["accuracy_matrix"]!.ToJsonString())
             .Select(s => System.Text.RegularExpressions.Regex.Replace(s, "\"(resumed_from_step|seconds)\":[^,}]*", string.Empty))
