@@ -105,7 +105,12 @@ public sealed class MemoryProvider(
         var info = await buffers.FindAsync(name, cancellationToken).ConfigureAwait(false)
             ?? throw new UserErrorException(
                 $"ReuseMemory is on but there is no memory buffer '{name}' in the workspace. Run once without ReuseMemory to make it, or set BufferName.");
-        var differences = info.Settings!.DifferencesFrom(settings, layoutOnly: true);
+        if (info.Settings is null)
+        {
+            throw new UserErrorException(info.Damage ?? $"the memory buffer '{name}' is damaged.");
+        }
+
+        var differences = info.Settings.DifferencesFrom(settings, layoutOnly: true);
         if (differences.Count > 0)
         {
             throw new UserErrorException(
