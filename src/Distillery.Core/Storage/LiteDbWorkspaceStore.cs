@@ -27,6 +27,12 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IDisposable
     /// <summary>The full path of the workspace file.</summary>
     public string Path => _database.Path;
 
+    /// <summary>The open file, for other stores that keep their documents in the same workspace.</summary>
+    internal WorkspaceDatabase Database => _database;
+
+    /// <summary>The tensor chunk writer, with this workspace's chunk size.</summary>
+    internal TensorChunks Chunks => _chunks;
+
     /// <summary>Called after each tensor chunk is written, inside the write's transaction (tensor name, chunk index).</summary>
     internal Action<string, int>? ChunkWritten
     {

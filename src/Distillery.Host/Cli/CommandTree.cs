@@ -1,4 +1,5 @@
 using Distillery.Host.Commands;
+using Distillery.Host.Commands.Memory;
 using Distillery.Host.Commands.Sets;
 using Distillery.Host.Output;
 using Spectre.Console.Cli;
@@ -49,6 +50,19 @@ internal static class CommandTree
                     .WithExample("sets", "import", "dm.pt", "--name", "dm-from-python", "--dataset", "fashion-mnist");
                 sets.AddCommand<SetsDeleteCommand>("delete").WithDescription("Delete a stored set.")
                     .WithExample("sets", "delete", "dm-fm-10");
+            });
+
+            config.AddBranch("memory", memory =>
+            {
+                memory.SetDescription("Manage the continual-learning memory buffers in the workspace.");
+                memory.AddCommand<MemoryListCommand>("list").WithDescription("List the memory buffers, their steps and writers.")
+                    .WithExample("memory", "list");
+                memory.AddCommand<MemoryShowCommand>("show").WithDescription("Show a buffer's settings and draw its memory as a PNG grid.")
+                    .WithExample("memory", "show", "split-fashion-mnist/dm/order0", "--out", "memory.png");
+                memory.AddCommand<MemoryExportCommand>("export").WithDescription("Write a buffer's memory to a PyTorch .pt file.")
+                    .WithExample("memory", "export", "split-fashion-mnist/dm/order0", "memory.pt");
+                memory.AddCommand<MemoryDeleteCommand>("delete").WithDescription("Delete a memory buffer.")
+                    .WithExample("memory", "delete", "split-fashion-mnist/dm/order0");
             });
 
             config.AddCommand<RunCommand>("run")

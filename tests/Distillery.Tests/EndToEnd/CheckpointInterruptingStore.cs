@@ -3,8 +3,8 @@ using Distillery.Storage;
 
 namespace Distillery.Tests.EndToEnd;
 
-/// <summary>A workspace store that cancels the run right after its first checkpoint is saved: a Ctrl+C mid-run.</summary>
-internal sealed class CheckpointInterruptingStore(IWorkspaceStore inner, CancellationTokenSource interrupt) : IWorkspaceStore
+/// <summary>A workspace store that cancels the run right after its <c>after</c>-th checkpoint is saved (default: the first): a Ctrl+C mid-run.</summary>
+internal sealed class CheckpointInterruptingStore(IWorkspaceStore inner, CancellationTokenSource interrupt, int after = 1) : IWorkspaceStore
 {
     public Task<StoredSetInfo> SaveSetAsync(string name, SyntheticSet set, bool overwrite, CancellationToken cancellationToken) =>
         inner.SaveSetAsync(name, set, overwrite, cancellationToken);
@@ -17,7 +17,11 @@ internal sealed class CheckpointInterruptingStore(IWorkspaceStore inner, Cancell
 
     public Task DeleteSetAsync(string name, CancellationToken cancellationToken) => inner.DeleteSetAsync(name, cancellationToken);
 
-    public ICheckpointStore Checkpoints(string runKey) => new Interrupting(inner.Checkpoints(runKey), interrupt);
+    private readonly CancellationTokenSource _interrupt = interrupt;
+    private readonly int _after = after;
+    private int _saves;
+
+    public ICheckpointStore Checkpoints(string runKey) => new Interrupting(inner.Checkpoints(runKey), this);
 
     public Task DeleteCheckpointsAsync(string runKey, CancellationToken cancellationToken) => inner.DeleteCheckpointsAsync(runKey, cancellationToken);
 
@@ -25,12 +29,15 @@ internal sealed class CheckpointInterruptingStore(IWorkspaceStore inner, Cancell
 
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken) => inner.ListRunsAsync(cancellationToken);
 
-    private sealed class Interrupting(ICheckpointStore inner, CancellationTokenSource interrupt) : ICheckpointStore
+    private sealed class Interrupting(ICheckpointStore inner, CheckpointInterruptingStore owner) : ICheckpointStore
     {
         public async Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
         {
             await inner.SaveAsync(checkpoint, cancellationToken);
-            await interrupt.CancelAsync();
+            if (Interlocked.Increment(ref owner._saves) == owner._after)
+            {
+                await owner._interrupt.CancelAsync();
+            }
         }
 
         public Task<Checkpoint?> LoadAsync(CancellationToken cancellationToken) => inner.LoadAsync(cancellationToken);

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Distillery.Data;
+using Distillery.Memory;
+using Distillery.Methods;
+using Distillery.Progress;
+using Distillery.Storage;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distillery.Scenarios.Continual;
+
+/// <summary>
+/// Turns one step's classes into memory with a method. The method sees only those classes, relabelled
+/// <c>0..k-1</c> with a matching <see cref="DatasetInfo"/>, so any method works unchanged; its set is cut back into
+/// one memory per class with the dataset's labels, and coreset rows are mapped back to rows of the full split.
+/// </summary>
+public static class MemoryBuilder
+{
+    public static async Task<List<MemoryClass>> BuildAsync(
+        IDistillationMethod method,
+        MemoryStepRequest step,
+        DatasetSplits data,
+        Device device,
+        IProgressReporter progress,
+        ICheckpointStore checkpoints,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(data);
+        var clock = Stopwatch.StartNew();
+        using var local = ClassSubset.SelectRelabelled(data.Train, step.Classes, out var rows);
+        var request = new DistillationRequest
+        {
+            Dataset = ClassSubset.Describe(data.Info, step.Classes),
+            Train = local,
+            ImagesPerClass = step.MemoryPerClass,
+            Architecture = step.Architecture,
+            Seed = step.Seed,
+            Device = device,
+            Progress = progress,
+            Checkpoints = checkpoints,
+        };
+        using var set = await method.DistillAsync(request, cancellationToken).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return Split(set, step, rows, seconds, data.Info.Name);
+    }
+
+    private static List<MemoryClass> Split(SyntheticSet set, MemoryStepRequest step, long[] rows, double seconds, string dataset)
+    {
+        var labels = set.Labels.cpu().to_type(ScalarType.Int64).data<long>().ToArray();
+        var sources = set.Provenance.SourceIndices is { } indices && indices.Count == labels.Length ? indices : null;
+        var memory = new List<MemoryClass>(step.Classes.Count);
+        try
+        {
+            for (var local = 0; local < step.Classes.Count; local++)
+            {
+                var positions = Enumerable.Range(0, labels.Length).Where(i => labels[i] == local).Select(i => (long)i).ToArray();
+                if (positions.Length == 0)
+                {
+                    throw new InvalidOperationException(
+                        $"The memory method '{step.Method}' returned no image of class {step.Classes[local]} at step {step.Step}.");
+                }
+
+                using var scope = torch.NewDisposeScope();
+                var images = set.Images.detach().index_select(0, torch.tensor(positions, device: set.Images.device)).cpu().clone();
+                var provenance = set.Provenance with
+                {
+                    Method = step.Method,
+                    Dataset = dataset,
+                    ImagesPerClass = step.MemoryPerClass,
+                    Architecture = step.Architecture,
+                    OptionsJson = step.MethodOptionsJson,
+                    Seed = step.Seed,
+                    DurationSeconds = seconds,
+                    SourceIndices = sources is null ? null : positions.Select(p => rows[sources[(int)p]]).ToArray(),
+                };
+                memory.Add(new MemoryClass(step.Step, step.Classes[local], images.MoveToOuterDisposeScope(), provenance));
+            }
+
+            return memory;
+        }
+        catch
+        {
+            memory.ForEach(m => m.Dispose());
+            throw;
+        }
+    }
+}

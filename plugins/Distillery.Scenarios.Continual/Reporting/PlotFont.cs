@@ -1,0 +1,44 @@
+using SkiaSharp;
+
+namespace Distillery.Scenarios.Continual;
+
+/// <summary>
+/// The typeface plots write their labels in. Skia's default has no glyphs where it cannot ask the system for fonts
+/// (a headless Linux without fontconfig), so a usual font file is looked for; without one, plots have no labels.
+/// </summary>
+internal static class PlotFont
+{
+    private static readonly string[] Candidates =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf",
+        "/Library/Fonts/Arial.ttf",
+        "/System/Library/Fonts/Supplemental/Arial.ttf",
+        @"C:\Windows\Fonts\arial.ttf",
+    ];
+
+    private static readonly Lazy<SKTypeface> Shared = new(Find);
+
+    public static SKTypeface Typeface => Shared.Value;
+
+    private static SKTypeface Find()
+    {
+        var fallback = SKTypeface.Default;
+        if (fallback.GlyphCount > 0)
+        {
+            return fallback;
+        }
+
+        foreach (var path in Candidates.Where(File.Exists))
+        {
+            if (SKTypeface.FromFile(path) is { GlyphCount: > 0 } typeface)
+            {
+                return typeface;
+            }
+        }
+
+        return fallback;
+    }
+}

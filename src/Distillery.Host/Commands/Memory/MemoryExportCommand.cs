@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using Distillery.Exchange;
+using Distillery.Host.Cli;
+using Distillery.Host.Output;
+using Distillery.Memory;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Distillery.Host.Commands.Memory;
+
+/// <summary>Writes a buffer's memory (every stored step) to a PyTorch <c>.pt</c> file.</summary>
+public sealed class MemoryExportCommand(IMemoryBufferStore store, Terminal terminal, HostArguments arguments) : AsyncCommand<MemoryExportCommand.Settings>
+{
+    public sealed class Settings : MemorySettings
+    {
+        [CommandArgument(1, "<FILE>")]
+        [Description("The .pt file to write (torch.load reads it as a dict of images, labels, provenance).")]
+        public string File { get; init; } = string.Empty;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var set = await MemoryBufferSets.LoadAsync(store, settings.Name, cancellationToken).ConfigureAwait(false);
+        var path = Path.GetFullPath(settings.File);
+        if (Path.GetDirectoryName(path) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        PyTorchSetFile.Export(set, path);
+        if (arguments.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(terminal.Streams.Out, new System.Text.Json.Nodes.JsonObject { ["buffer"] = settings.Name, ["file"] = path });
+        }
+        else
+        {
+            terminal.Out.MarkupLineInterpolated($"Exported [bold]{settings.Name}[/] to {path}");
+        }
+
+        return ExitCodes.Success;
+    }
+}
