@@ -16,11 +16,11 @@ internal static class TrainingSets
             case LearnerNames.GDumb:
                 return Require(memory, spec).Range(0, step, classes, device)!;
             case LearnerNames.Replay:
-            {
-                using var current = ClassSubset.Select(data.Train, split.Steps[step]);
-                using var past = Require(memory, spec).Range(0, step - 1, classes, device);
-                return past is null ? Copy(current) : Concat(current, past);
-            }
+                {
+                    using var current = ClassSubset.Select(data.Train, split.Steps[step]);
+                    using var past = Require(memory, spec).Range(0, step - 1, classes, device);
+                    return past is null ? Copy(current) : Concat(current, past);
+                }
 
             case LearnerNames.FineTune:
                 return ClassSubset.Select(data.Train, split.Steps[step]);
