@@ -37,11 +37,12 @@ public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer train
         for (var i = 0; i < options.Networks; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            task.Describe($"{architecture}: network {i + 1}/{options.Networks}");
+            var prefix = $"{architecture}, network {i + 1}/{options.Networks}: ";
+            task.Describe(prefix + "starting");
             torch.random.manual_seed(SeedSequence.Derive(seed, "network", i));
             using var network = networks.Create(architecture, dataset.Info);
             network.to(devices.Device);
-            trainer.Train(network, trainSet, options, SeedSequence.Derive(seed, "training", i), task, cancellationToken);
+            trainer.Train(network, trainSet, options, SeedSequence.Derive(seed, "training", i), new PrefixedProgressTask(task, prefix), cancellationToken);
             accuracies.Add(trainer.Accuracy(network, dataset.Test, options.TestBatchSize));
         }
 

@@ -11,6 +11,8 @@ internal sealed class RecordingProgress : IProgressReporter, IProgressTask
 
     public int Disposed { get; private set; }
 
+    public List<string> Descriptions { get; } = [];
+
     public IProgressTask Start(string description, double total)
     {
         Started.Add((description, total));
@@ -19,9 +21,7 @@ internal sealed class RecordingProgress : IProgressReporter, IProgressTask
 
     public void Advance(double amount = 1) => Advanced += amount;
 
-    public void Describe(string description)
-    {
-    }
+    public void Describe(string description) => Descriptions.Add(description);
 
     public void Dispose() => Disposed++;
 }

@@ -31,6 +31,7 @@ public sealed class SetEvaluatorTests
         Assert.Equal([("Evaluating tiny", 3.0 * 5)], progress.Started);
         Assert.Equal(15, progress.Advanced);
         Assert.Equal(1, progress.Disposed);
+        Assert.Contains(progress.Descriptions, d => d.StartsWith("tiny, network 3/3: epoch 5/5", StringComparison.Ordinal));
     }
 
     [Fact]
