@@ -3,7 +3,6 @@ using Distillery.Exchange;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
 using Distillery.Memory;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Distillery.Host.Commands.Memory;
@@ -22,21 +21,8 @@ public sealed class MemoryExportCommand(IMemoryBufferStore store, Terminal termi
     {
         using var set = await MemoryBufferSets.LoadAsync(store, settings.Name, cancellationToken).ConfigureAwait(false);
         var path = Path.GetFullPath(settings.File);
-        if (Path.GetDirectoryName(path) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         PyTorchSetFile.Export(set, path);
-        if (arguments.Output == OutputFormat.Json)
-        {
-            JsonOutput.Write(terminal.Streams.Out, new System.Text.Json.Nodes.JsonObject { ["buffer"] = settings.Name, ["file"] = path });
-        }
-        else
-        {
-            terminal.Out.MarkupLineInterpolated($"Exported [bold]{settings.Name}[/] to {path}");
-        }
-
+        ExportSummary.Write(terminal, arguments, "buffer", settings.Name, path);
         return ExitCodes.Success;
     }
 }

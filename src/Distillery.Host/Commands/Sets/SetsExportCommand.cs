@@ -3,7 +3,6 @@ using Distillery.Exchange;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
 using Distillery.Storage;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Distillery.Host.Commands.Sets;
@@ -22,22 +21,8 @@ public sealed class SetsExportCommand(IWorkspaceStore store, Terminal terminal, 
     {
         using var set = await store.LoadSetAsync(settings.Name, cancellationToken).ConfigureAwait(false);
         var path = Path.GetFullPath(settings.File);
-        var folder = Path.GetDirectoryName(path);
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         PyTorchSetFile.Export(set, path);
-        if (arguments.Output == OutputFormat.Json)
-        {
-            JsonOutput.Write(terminal.Streams.Out, new System.Text.Json.Nodes.JsonObject { ["set"] = settings.Name, ["file"] = path });
-        }
-        else
-        {
-            terminal.Out.MarkupLineInterpolated($"Exported [bold]{settings.Name}[/] to {path}");
-        }
-
+        ExportSummary.Write(terminal, arguments, "set", settings.Name, path);
         return ExitCodes.Success;
     }
 }
