@@ -12,7 +12,7 @@ namespace Distillery.Benchmarks;
 /// </summary>
 internal static class DmStepBenchmark
 {
-    public static void Run(int ipc, int batchReal, int warmup, int steps, string augmentation)
+    public static void Run(int ipc, int batchReal, int warmup, int steps, string augmentation, int chunk)
     {
         var perClass = Math.Max(batchReal, ipc) + 16;
         using var train = GeneratedData.Create(perClass * GeneratedData.Classes, seed: 1);
@@ -25,11 +25,11 @@ internal static class DmStepBenchmark
             Seed = 0,
             Device = torch.CPU,
         };
-        var options = new DistributionMatchingOptions { BatchReal = batchReal, Augmentation = augmentation, Iterations = warmup + steps };
+        var options = new DistributionMatchingOptions { BatchReal = batchReal, Augmentation = augmentation, Iterations = warmup + steps, ForwardChunk = chunk };
         using var state = DistributionMatchingState.Initialise(request, options);
         using var sampler = new RealBatchSampler(train, batchReal);
         using var segments = new ClassSegments(Enumerable.Repeat((long)ipc, GeneratedData.Classes).ToArray(), torch.CPU);
-        var step = new DistributionMatchingStep(new ConvNetFactory(), request, options.ParseAugmentation(), sampler, segments);
+        var step = new DistributionMatchingStep(new ConvNetFactory(), request, options.ParseAugmentation(), sampler, segments, options.ForwardChunk);
 
         var times = new List<double>();
         for (var iteration = 1; iteration <= warmup + steps; iteration++)
@@ -45,7 +45,7 @@ internal static class DmStepBenchmark
         times.Sort();
         var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
         Console.WriteLine(
-            $"dm-step dotnet ipc={ipc} batch_real={batchReal} classes={GeneratedData.Classes} augmentation={augmentation} " +
+            $"dm-step dotnet ipc={ipc} batch_real={batchReal} classes={GeneratedData.Classes} augmentation={augmentation} chunk={chunk} " +
             $"threads={torch.get_num_threads()} steps={steps} median_ms={median:F1} min_ms={times[0]:F1} max_ms={times[^1]:F1} " +
             $"rss_mib={ResidentMemory.CurrentMiB:F0}");
     }

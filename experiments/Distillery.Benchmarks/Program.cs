@@ -4,6 +4,7 @@ using TorchSharp;
 
 // Usage: distillery-benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [--batch N] [--warmup N]
 //        [--steps N] [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY] [--batch-real N]
+//        [--chunk N]  (dm-step: images per forward pass; 0 = the method's default, 100000 = whole batches)
 if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dm-step" or "dc-step"))
 {
     Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [options]");
@@ -34,7 +35,7 @@ switch (args[0])
     case "dm-step":
         DmStepBenchmark.Run(
             Option("ipc", 10), Option("batch-real", 256), Option("warmup", 2), Option("steps", 5),
-            options.GetValueOrDefault("augmentation", "color_crop_cutout_flip_scale_rotate"));
+            options.GetValueOrDefault("augmentation", "color_crop_cutout_flip_scale_rotate"), Option("chunk", 0));
         break;
     case "dc-step":
         GradientMatchingBenchmark.Run(Option("ipc", 1), Option("batch-real", 256), Option("warmup", 1), Option("steps", 3));

@@ -36,6 +36,13 @@ public sealed class DistributionMatchingOptions : IValidatableObject
     /// </summary>
     public string Augmentation { get; set; } = ReferenceAugmentation;
 
+    /// <summary>
+    /// Images per forward pass (0: decided by the method: 16 on the CPU, all at once on an accelerator). Networks with
+    /// batch normalization always see whole batches.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int ForwardChunk { get; set; }
+
     /// <summary>Save a checkpoint after every this many iterations.</summary>
     [Range(1, int.MaxValue)]
     public int CheckpointEvery { get; set; } = 100;

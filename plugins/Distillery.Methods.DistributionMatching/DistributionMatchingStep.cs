@@ -16,7 +16,8 @@ public sealed class DistributionMatchingStep(
     DistillationRequest request,
     AugmentationStrategy strategy,
     RealBatchSampler sampler,
-    ClassSegments syntheticSegments)
+    ClassSegments syntheticSegments,
+    int forwardChunk = 0)
 {
     /// <summary>Runs iteration <paramref name="iteration"/> (1-based) and returns its loss averaged over classes.</summary>
     /// <exception cref="UserErrorException">The loss is not a finite number; the images are left untouched.</exception>
@@ -31,7 +32,8 @@ public sealed class DistributionMatchingStep(
         using var augmentation = ClassWiseAugmentation.Draw(
             strategy, syntheticSegments.Classes, images.shape[2], images.shape[3], generator, request.Device);
 
-        var loss = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, images, syntheticSegments, augmentation);
+        var chunk = ChunkedEmbedding.ChunkFor(network, request.Device, forwardChunk);
+        var loss = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, images, syntheticSegments, augmentation, chunk);
         var value = loss.item<float>();
         if (!float.IsFinite(value))
         {

@@ -16,7 +16,8 @@ public static class MeanEmbeddingDistance
     /// in a second one; the per-class means are index-adds over the class segments. For networks that treat every
     /// image on its own (instance norm, no norm) this equals the reference's loop over classes. For batch-norm
     /// networks, in train mode, it normalizes with the statistics of all classes together, which is what the paper
-    /// prescribes for them (one forward pass for all classes, real and synthetic apart).
+    /// prescribes for them (one forward pass for all classes, real and synthetic apart). <paramref name="chunk"/> splits
+    /// the passes into slices (see <see cref="ChunkedEmbedding"/>); 0 keeps them whole.
     /// </remarks>
     public static Tensor Compute(
         Network network,
@@ -24,7 +25,8 @@ public static class MeanEmbeddingDistance
         ClassSegments realSegments,
         Tensor synthetic,
         ClassSegments syntheticSegments,
-        ClassWiseAugmentation augmentation)
+        ClassWiseAugmentation augmentation,
+        int chunk = 0)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(real);
@@ -41,10 +43,10 @@ public static class MeanEmbeddingDistance
         Tensor realMeans;
         using (torch.no_grad())
         {
-            realMeans = realSegments.Means(network.Embed(augmentation.Apply(real, realSegments)));
+            realMeans = realSegments.Means(ChunkedEmbedding.Embed(network, augmentation.Apply(real, realSegments), chunk));
         }
 
-        var syntheticMeans = syntheticSegments.Means(network.Embed(augmentation.Apply(synthetic, syntheticSegments)));
+        var syntheticMeans = syntheticSegments.Means(ChunkedEmbedding.Embed(network, augmentation.Apply(synthetic, syntheticSegments), chunk));
         return (realMeans - syntheticMeans).pow(2).sum().MoveToOuterDisposeScope();
     }
 }

@@ -191,6 +191,43 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
+    public void Embedding_in_slices_gives_the_loss_and_gradient_of_whole_batches()
+    {
+        using var data = TwoClassProblem.Create();
+        var strategy = Distillery.Augmentation.AugmentationStrategy.Parse(DistributionMatchingOptions.ReferenceAugmentation);
+        using var sampler = new RealBatchSampler(data.Train, batchPerClass: 16);
+        using var syntheticSegments = new ClassSegments([3, 3], torch.CPU);
+        torch.random.manual_seed(1);
+        using var network = new SmallConvNets().Create(DmRuns.Network, data.Info);
+        network.train();
+        using var scope = torch.NewDisposeScope();
+        using var generator = new Generator(4);
+        var real = sampler.Sample(generator);
+        var synthetic = torch.randn([6, 1, 8, 8], generator: generator).requires_grad_(true);
+        using var augmentation = ClassWiseAugmentation.Draw(strategy, 2, 8, 8, generator, torch.CPU);
+
+        Assert.Equal(5, ChunkedEmbedding.ChunkFor(network, torch.CPU, configured: 5));
+        var whole = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, synthetic, syntheticSegments, augmentation, chunk: 0);
+        var sliced = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, synthetic, syntheticSegments, augmentation, chunk: 5);
+
+        Assert.Equal(whole.item<float>(), sliced.item<float>(), 4);
+        var wholeGradient = torch.autograd.grad([whole], [synthetic])[0];
+        var slicedGradient = torch.autograd.grad([sliced], [synthetic])[0];
+        Assert.True(wholeGradient.allclose(slicedGradient, rtol: 1e-4, atol: 1e-6));
+    }
+
+    [Fact]
+    public void Networks_with_batch_normalization_are_never_embedded_in_slices()
+    {
+        using var data = TwoClassProblem.Create();
+        using var batchNorm = new SmallConvNets().Create("convnet:d1-w8-batchnorm", data.Info);
+        using var instanceNorm = new SmallConvNets().Create(DmRuns.Network, data.Info);
+
+        Assert.Equal(0, ChunkedEmbedding.ChunkFor(batchNorm, torch.CPU, configured: 4));
+        Assert.Equal(ChunkedEmbedding.DefaultCpuChunk, ChunkedEmbedding.ChunkFor(instanceNorm, torch.CPU, configured: 0));
+    }
+
+    [Fact]
     public void Iterations_leave_no_tensors_behind()
     {
         using var data = TwoClassProblem.Create();
