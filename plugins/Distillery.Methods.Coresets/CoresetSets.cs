@@ -22,8 +22,15 @@ internal static class CoresetSets
         return new SyntheticSet(chosen.Images.detach().clone(), chosen.Labels.clone(), provenance);
     }
 
-    public static void CheckCounts(DistillationRequest request)
+    /// <summary>Refuses starting images (a coreset selects real ones) and classes smaller than the IPC.</summary>
+    public static void CheckRequest(DistillationRequest request, string method)
     {
+        if (request.InitialImages is not null)
+        {
+            throw new UserErrorException(
+                $"'{method}' selects real images and cannot start from a stored set. Drop --init-from, or use a method that learns images (dm, dc, dsa).");
+        }
+
         for (var label = 0; label < request.Dataset.NumClasses; label++)
         {
             if (request.Train.CountOf(label) < request.ImagesPerClass)

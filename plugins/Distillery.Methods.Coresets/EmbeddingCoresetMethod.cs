@@ -8,7 +8,7 @@ public abstract class EmbeddingCoresetMethod(EmbeddingExtractor extractor, Embed
 {
     public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {
-        CoresetSets.CheckCounts(request);
+        CoresetSets.CheckRequest(request, name);
         using var network = await extractor.PrepareAsync(request, options, cancellationToken).ConfigureAwait(false);
         var rows = new List<long>(request.ImagesPerClass * request.Dataset.NumClasses);
         using var task = request.Progress.Start($"{name}: choosing {request.ImagesPerClass} images per class", request.Dataset.NumClasses);

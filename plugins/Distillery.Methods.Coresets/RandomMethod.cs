@@ -8,7 +8,7 @@ public sealed class RandomMethod : IDistillationMethod
 {
     public Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {
-        CoresetSets.CheckCounts(request);
+        CoresetSets.CheckRequest(request, "random");
         var rows = RandomSubset.Indices(request.Train, request.ImagesPerClass, SeedSequence.Derive(request.Seed, "random coreset"));
         return Task.FromResult(CoresetSets.FromRows(request, "random", rows, architecture: null));
     }

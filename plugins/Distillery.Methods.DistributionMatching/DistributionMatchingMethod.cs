@@ -28,7 +28,7 @@ public sealed class DistributionMatchingMethod(INetworkFactory networks, IOption
         using var state = await LoadOrInitialiseAsync(request, settings, cancellationToken).ConfigureAwait(false);
         using var syntheticSegments = new ClassSegments(
             Enumerable.Repeat((long)request.ImagesPerClass, request.Dataset.NumClasses).ToArray(), request.Device);
-        var step = new DistributionMatchingStep(networks, request, strategy, sampler, syntheticSegments);
+        var step = new DistributionMatchingStep(networks, request, strategy, sampler, syntheticSegments, settings.ForwardChunk);
 
         using var task = request.Progress.Start($"{Name}: matching {request.ImagesPerClass} images per class", settings.Iterations);
         task.Advance(Math.Min(state.Completed, settings.Iterations));
@@ -52,6 +52,12 @@ public sealed class DistributionMatchingMethod(INetworkFactory networks, IOption
                 }
 
                 await request.Checkpoints.SaveAsync(state.ToCheckpoint(), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (request.Snapshots.Wants(iteration))
+            {
+                using var snapshot = state.Images.detach().clone();
+                await request.Snapshots.TakeAsync(iteration, snapshot, state.Labels, cancellationToken).ConfigureAwait(false);
             }
         }
 

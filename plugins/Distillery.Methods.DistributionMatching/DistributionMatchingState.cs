@@ -40,7 +40,9 @@ public sealed class DistributionMatchingState : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "dm init"));
-        using var start = options.Init == SyntheticInit.Real ? RealImages(request, generator) : Noise(request, generator);
+        using var start = request.InitialImages is { } given ? given.alias()
+            : options.Init == SyntheticInit.Real ? RealImages(request, generator)
+            : Noise(request, generator);
         return Create(request, options, start, momentum: null, completed: 0);
     }
 

@@ -60,6 +60,12 @@ public abstract class GradientMatchingMethod(INetworkFactory networks, GradientM
             {
                 await request.Checkpoints.SaveAsync(state.ToCheckpoint(images, optimizer.Buffer), cancellationToken).ConfigureAwait(false);
             }
+
+            if (request.Snapshots.Wants(state.FinishedIterations))
+            {
+                using var snapshot = images.detach().clone();
+                await request.Snapshots.TakeAsync(state.FinishedIterations, snapshot, labels, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var provenance = new SetProvenance
@@ -140,6 +146,11 @@ public abstract class GradientMatchingMethod(INetworkFactory networks, GradientM
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "initial images"));
         var info = request.Dataset;
+        if (request.InitialImages is { } given)
+        {
+            return given.detach().to(request.Device).clone().MoveToOuterDisposeScope();
+        }
+
         if (options.Init == "real")
         {
             var perClass = Enumerable.Range(0, info.NumClasses).Select(c => Real(sampler, c, request.ImagesPerClass, generator)).ToList();

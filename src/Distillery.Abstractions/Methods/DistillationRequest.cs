@@ -26,4 +26,14 @@ public sealed class DistillationRequest
     public IProgressReporter Progress { get; init; } = NullProgressReporter.Instance;
 
     public ICheckpointStore Checkpoints { get; init; } = NullCheckpointStore.Instance;
+
+    /// <summary>Where a method that learns images hands them over at the iterations asked for.</summary>
+    public ISnapshotSink Snapshots { get; init; } = NullSnapshotSink.Instance;
+
+    /// <summary>
+    /// Images to start from instead of the method's own initialisation, e.g. a stored coreset: <c>[classes ×
+    /// ImagesPerClass, C, H, W]</c>, class after class, normalized, on <see cref="Device"/>. Methods that learn images
+    /// start from them; methods that select real images refuse them.
+    /// </summary>
+    public Tensor? InitialImages { get; init; }
 }

@@ -18,4 +18,10 @@ public sealed record DistillationJob
 
     /// <summary>Replace a stored set of the same name instead of refusing.</summary>
     public bool Overwrite { get; init; }
+
+    /// <summary>A stored set of the same dataset and IPC to start from (methods that learn images only).</summary>
+    public string? InitFrom { get; init; }
+
+    /// <summary>Snapshots to take while the run goes on; none when null.</summary>
+    public SnapshotPlan? Snapshots { get; init; }
 }

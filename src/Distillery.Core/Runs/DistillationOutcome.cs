@@ -2,5 +2,11 @@ using Distillery.Storage;
 
 namespace Distillery.Runs;
 
-/// <summary>A finished distillation: the stored set and whether it resumed from a checkpoint.</summary>
-public sealed record DistillationOutcome(StoredSetInfo Set, string RunId, bool Resumed, double Seconds);
+/// <summary>
+/// A finished distillation: the stored set, whether it resumed from a checkpoint, the time spent distilling in this
+/// process (without snapshots) and the snapshots taken.
+/// </summary>
+public sealed record DistillationOutcome(StoredSetInfo Set, string RunId, bool Resumed, double Seconds)
+{
+    public IReadOnlyList<SnapshotResult> Snapshots { get; init; } = [];
+}

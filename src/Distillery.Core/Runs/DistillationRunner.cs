@@ -6,8 +6,12 @@ using Distillery.Devices;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Storage;
+using Distillery.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Distillery.Runs;
 
@@ -16,6 +20,8 @@ public sealed class DistillationRunner(
     IDatasetLoader datasets,
     IWorkspaceStore store,
     IDeviceProvider devices,
+    ISetEvaluator evaluator,
+    IOptions<EvaluationOptions> evaluation,
     IConfiguration configuration,
     ILogger<DistillationRunner> logger) : IDistillationRunner
 {
@@ -37,8 +43,11 @@ public sealed class DistillationRunner(
         var data = await datasets.LoadAsync(job.Dataset, progress, cancellationToken).ConfigureAwait(false);
         CheckImagesPerClass(job, data);
 
+        using var initialImages = job.InitFrom is null ? null : await LoadInitialImagesAsync(job, data.Info, cancellationToken).ConfigureAwait(false);
+
         var options = RunKeys.Flatten(configuration.GetSection($"{ComponentSections.Methods}:{job.Method}"));
-        var runId = RunKeys.For("distill", [job.Method, job.Dataset, $"{job.ImagesPerClass}", job.Architecture, $"{job.Seed}", .. options]);
+        string[] initKey = job.InitFrom is null ? [] : [$"init-from={job.InitFrom}"];
+        var runId = RunKeys.For("distill", [job.Method, job.Dataset, $"{job.ImagesPerClass}", job.Architecture, $"{job.Seed}", .. options, .. initKey]);
         var checkpoints = store.Checkpoints(runId);
         var resumed = await HasCheckpointAsync(checkpoints, cancellationToken).ConfigureAwait(false);
         if (resumed)
@@ -54,11 +63,14 @@ public sealed class DistillationRunner(
             Status = "running",
             StartedAt = started,
             SetName = setName,
-            Json = JsonSerializer.Serialize(new { job.Method, job.Dataset, job.ImagesPerClass, job.Architecture, job.Seed, Options = options }),
+            Json = JsonSerializer.Serialize(new { job.Method, job.Dataset, job.ImagesPerClass, job.Architecture, job.Seed, job.InitFrom, Options = options }),
         };
         await store.SaveRunAsync(record, cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
+        var snapshots = job.Snapshots is null
+            ? null
+            : new SnapshotEvaluator(job.Snapshots, setName, job.Seed, data, evaluator, evaluation.Value, clock, progress, logger);
         try
         {
             var request = new DistillationRequest
@@ -71,12 +83,15 @@ public sealed class DistillationRunner(
                 Device = devices.Device,
                 Progress = progress,
                 Checkpoints = checkpoints,
+                Snapshots = (ISnapshotSink?)snapshots ?? NullSnapshotSink.Instance,
+                InitialImages = initialImages,
             };
             using var distilled = await method.DistillAsync(request, cancellationToken).ConfigureAwait(false);
+            var seconds = (clock.Elapsed - (snapshots?.Spent ?? TimeSpan.Zero)).TotalSeconds;
             var provenance = distilled.Provenance with
             {
                 OptionsJson = JsonSerializer.Serialize(options),
-                DurationSeconds = clock.Elapsed.TotalSeconds,
+                DurationSeconds = seconds,
             };
             using var set = new SyntheticSet(distilled.Images.alias(), distilled.Labels.alias(), provenance)
             {
@@ -86,7 +101,7 @@ public sealed class DistillationRunner(
             var stored = await store.SaveSetAsync(setName, set, job.Overwrite, CancellationToken.None).ConfigureAwait(false);
             await store.DeleteCheckpointsAsync(runId, CancellationToken.None).ConfigureAwait(false);
             await store.SaveRunAsync(record with { Status = "completed", FinishedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
-            return new DistillationOutcome(stored, runId, resumed, clock.Elapsed.TotalSeconds);
+            return new DistillationOutcome(stored, runId, resumed, seconds) { Snapshots = snapshots?.Results ?? [] };
         }
         catch (OperationCanceledException)
         {
@@ -115,6 +130,34 @@ public sealed class DistillationRunner(
                     $"which has {count} training images. Use --ipc {count} or less.");
             }
         }
+    }
+
+    /// <summary>The images of the stored set <see cref="DistillationJob.InitFrom"/>, class after class, on the device.</summary>
+    private async Task<Tensor> LoadInitialImagesAsync(DistillationJob job, DatasetInfo info, CancellationToken cancellationToken)
+    {
+        using var set = await store.LoadSetAsync(job.InitFrom!, cancellationToken).ConfigureAwait(false);
+        var provenance = set.Provenance;
+        if (!string.Equals(provenance.Dataset, job.Dataset, StringComparison.OrdinalIgnoreCase) || provenance.ImagesPerClass != job.ImagesPerClass)
+        {
+            throw new UserErrorException(
+                $"--init-from {job.InitFrom} is a set of {provenance.Dataset} at {provenance.ImagesPerClass} images per class; this run distills " +
+                $"{job.Dataset} at {job.ImagesPerClass}. Start from a set of the same dataset and IPC.");
+        }
+
+        using var cpuLabels = set.Labels.cpu().to(ScalarType.Int64);
+        var labels = cpuLabels.data<long>().ToArray();
+        var perClass = Enumerable.Range(0, info.NumClasses).Select(label => labels.Count(l => l == label));
+        if (set.Labels.dim() != 1 || perClass.Any(count => count != job.ImagesPerClass)
+            || !set.Images.shape[1..].SequenceEqual([info.Channels, info.Height, info.Width]))
+        {
+            throw new UserErrorException(
+                $"--init-from {job.InitFrom} does not hold {job.ImagesPerClass} images of shape {info.Channels}×{info.Height}×{info.Width} for every class " +
+                $"of {job.Dataset}. Start from a set made for this dataset, with hard labels.");
+        }
+
+        var classAfterClass = Enumerable.Range(0, labels.Length).OrderBy(row => labels[row]).Select(row => (long)row).ToArray();
+        using var order = torch.tensor(classAfterClass, device: set.Images.device);
+        return set.Images.index_select(0, order).to(devices.Device);
     }
 
     private static async Task<bool> HasCheckpointAsync(ICheckpointStore checkpoints, CancellationToken cancellationToken)

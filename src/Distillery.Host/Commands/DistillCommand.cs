@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Distillery.Components;
 using Distillery.Host.Cli;
@@ -59,8 +60,35 @@ public sealed class DistillCommand(
         [Description("Where to write the PNG grid (default: Output:Directory/NAME.png).")]
         public string? Out { get; init; }
 
-        public override ValidationResult Validate() =>
-            ImagesPerClass < 1 ? ValidationResult.Error("--ipc must be at least 1.") : ValidationResult.Success();
+        [CommandOption("--init-from <SET>")]
+        [Description("Start from a stored set of the same dataset and IPC, e.g. a herding coreset (methods that learn images: dm, dc, dsa).")]
+        public string? InitFrom { get; init; }
+
+        [CommandOption("--snapshot-at <ITERATIONS>")]
+        [Description("Draw and evaluate the images after these iterations, e.g. 250,500,1000; the distillation time shown leaves the evaluations out.")]
+        public string? SnapshotAt { get; init; }
+
+        [CommandOption("--snapshot-networks <N>")]
+        [Description("Fresh networks per snapshot evaluation (the rest of the protocol is the Evaluation section).")]
+        [DefaultValue(1)]
+        public int SnapshotNetworks { get; init; } = 1;
+
+        public override ValidationResult Validate()
+        {
+            if (ImagesPerClass < 1)
+            {
+                return ValidationResult.Error("--ipc must be at least 1.");
+            }
+
+            if (SnapshotNetworks < 1)
+            {
+                return ValidationResult.Error("--snapshot-networks must be at least 1.");
+            }
+
+            return SnapshotAt is not null && SnapshotIterations.Parse(SnapshotAt) is null
+                ? ValidationResult.Error($"--snapshot-at takes positive iteration numbers separated by commas, e.g. 250,500,1000; got '{SnapshotAt}'.")
+                : ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -78,6 +106,13 @@ public sealed class DistillCommand(
             Seed = settings.Seed,
             SetName = settings.Name,
             Overwrite = settings.Overwrite,
+            InitFrom = settings.InitFrom,
+            Snapshots = settings.SnapshotAt is null ? null : new SnapshotPlan
+            {
+                Iterations = SnapshotIterations.Parse(settings.SnapshotAt)!,
+                Networks = settings.SnapshotNetworks,
+                Directory = picture.Directory,
+            },
         };
 
         var (outcome, png) = await progress.RunAsync(async reporter =>
@@ -103,6 +138,7 @@ public sealed class DistillCommand(
                 ["resumed"] = outcome.Resumed,
                 ["seconds"] = outcome.Seconds,
                 ["png"] = png,
+                ["snapshots"] = JsonSerializer.SerializeToNode(outcome.Snapshots.Select(SnapshotEvaluator.ToJson).ToArray()),
             });
             return ExitCodes.Success;
         }
@@ -112,6 +148,11 @@ public sealed class DistillCommand(
         terminal.Out.MarkupLineInterpolated(
             $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {job.ImagesPerClass} images per class, arch {job.Architecture}, seed {job.Seed}, in {seconds} s{resumed}.");
         terminal.Out.MarkupLineInterpolated($"Images: {png}");
+        if (outcome.Snapshots.Count > 0)
+        {
+            terminal.Out.Write(ReportTables.ToSpectre(SnapshotTable.From(outcome.Snapshots)));
+        }
+
         terminal.Out.MarkupLineInterpolated($"Evaluate it: distillery evaluate {outcome.Set.Name}");
         return ExitCodes.Success;
     }

@@ -9,8 +9,10 @@ namespace Distillery.Host.Output;
 /// <summary>Draws a synthetic set as a PNG grid, one row per class.</summary>
 public sealed class SetPicture(IDatasetLoader datasets, IOptions<OutputOptions> options)
 {
-    public string DefaultPath(string setName) =>
-        Path.GetFullPath(Path.Combine(options.Value.Directory, FileNames.From(setName) + ".png"));
+    /// <summary>The folder pictures go to unless told otherwise.</summary>
+    public string Directory => Path.GetFullPath(options.Value.Directory);
+
+    public string DefaultPath(string setName) => Path.Combine(Directory, FileNames.From(setName) + ".png");
 
     public async Task<string> WriteAsync(SyntheticSet set, string path, IProgressReporter progress, CancellationToken cancellationToken)
     {

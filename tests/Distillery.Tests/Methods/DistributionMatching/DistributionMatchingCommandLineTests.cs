@@ -40,9 +40,67 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
         Assert.False(File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.png")));
     }
 
-    private Task<HostRun> RunAsync(params string[] extra) => HostRun.StartAsync(
+    [Fact]
+    public async Task Snapshots_are_drawn_and_evaluated_at_the_asked_iterations_and_reported()
+    {
+        var run = await RunAsync(
+            "--output", "json", "--Methods:dm:Iterations=3", "--Methods:dm:BatchReal=8", "--snapshot-at", "1,3", "--Evaluation:Epochs=1");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var snapshots = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray();
+        Assert.Equal([1, 3], snapshots.Select(s => (int)s!["iteration"]!));
+        Assert.All(snapshots, s =>
+        {
+            Assert.InRange((double)s!["mean"]!, 0.0, 1.0);
+            Assert.Single(s["accuracies"]!.AsArray());
+            Assert.True(File.Exists((string)s["png"]!));
+        });
+        Assert.True((double)snapshots[0]!["distill_seconds"]! <= (double)snapshots[1]!["distill_seconds"]!);
+        Assert.True(File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.snapshots.json")));
+    }
+
+    [Theory]
+    [InlineData("0,5")]
+    [InlineData("ten")]
+    public async Task A_bad_snapshot_list_is_a_user_error(string iterations)
+    {
+        var run = await RunAsync("--snapshot-at", iterations);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--snapshot-at", run.Error);
+    }
+
+    [Fact]
+    public async Task Dm_starts_from_a_stored_set_when_asked_and_a_coreset_method_refuses_to()
+    {
+        var random = await RunAsync(["--output", "json"], method: "random");
+        Assert.True(random.ExitCode == 0, random.Error);
+
+        // A vanishing learning rate leaves the images where they started: at the stored set's.
+        var run = await RunAsync(
+            "--init-from", "random-fashion-mnist-ipc1-seed0", "--Methods:dm:Iterations=1", "--Methods:dm:BatchReal=8", "--Methods:dm:LearningRateImages=1e-12");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using (var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") }))
+        {
+            using var start = await store.LoadSetAsync("random-fashion-mnist-ipc1-seed0", CancellationToken.None);
+            using var learned = await store.LoadSetAsync("dm-fashion-mnist-ipc1-seed0", CancellationToken.None);
+            Assert.True(learned.Images.allclose(start.Images, rtol: 0, atol: 1e-6));
+        }
+
+        var refused = await RunAsync(["--init-from", "random-fashion-mnist-ipc1-seed0", "--name", "again"], method: "herding");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("cannot start from a stored set", refused.Error);
+
+        var missing = await RunAsync("--init-from", "nothing-here", "--name", "other");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("nothing-here", missing.Error);
+    }
+
+    private Task<HostRun> RunAsync(params string[] extra) => RunAsync(extra, method: "dm");
+
+    private Task<HostRun> RunAsync(string[] extra, string method) => HostRun.StartAsync(
     [
-        "distill", "--method", "dm", "--dataset", "fashion-mnist", "--ipc", "1", "--arch", "convnet:d1-w8",
+        "distill", "--method", method, "--dataset", "fashion-mnist", "--ipc", "1", "--arch", "convnet:d1-w8",
         "--workspace", _temp.Combine("work.db"),
         "--plugins", RepositoryPaths.BuiltInPlugins,
         "--device", "cpu",

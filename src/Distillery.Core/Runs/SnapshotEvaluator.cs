@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Distillery.Data;
+using Distillery.Imaging;
+using Distillery.Methods;
+using Distillery.Progress;
+using Distillery.Randomness;
+using Distillery.Storage;
+using Distillery.Training;
+using Microsoft.Extensions.Logging;
+using static TorchSharp.torch;
+
+namespace Distillery.Runs;
+
+/// <summary>
+/// Takes a run's snapshots: draws the images, evaluates them with the reference protocol (with the seeds a later
+/// <c>evaluate</c> of the finished set uses, so the numbers line up), and rewrites <c>NAME.snapshots.json</c> after each
+/// one so that a killed run keeps what it measured. Keeps the time it spends, so that the run's distillation time
+/// can leave it out.
+/// </summary>
+public sealed class SnapshotEvaluator(
+    SnapshotPlan plan,
+    string setName,
+    long seed,
+    DatasetSplits data,
+    ISetEvaluator evaluator,
+    EvaluationOptions evaluation,
+    Stopwatch runClock,
+    IProgressReporter progress,
+    ILogger logger) : ISnapshotSink
+{
+    private readonly HashSet<int> _wanted = [.. plan.Iterations];
+    private readonly List<SnapshotResult> _results = [];
+    private readonly Stopwatch _spent = new();
+
+    public IReadOnlyList<SnapshotResult> Results => _results;
+
+    /// <summary>The time spent taking snapshots so far.</summary>
+    public TimeSpan Spent => _spent.Elapsed;
+
+    public string ResultsPath => Path.Combine(plan.Directory, setName + ".snapshots.json");
+
+    public bool Wants(int iteration) => _wanted.Contains(iteration);
+
+    public async Task TakeAsync(int iteration, Tensor images, Tensor labels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        var distillSeconds = (runClock.Elapsed - _spent.Elapsed).TotalSeconds;
+        _spent.Start();
+        try
+        {
+            Directory.CreateDirectory(plan.Directory);
+            var png = Path.Combine(plan.Directory, $"{setName}-it{iteration}.png");
+            ImageGrid.WritePng(images, labels, data.Info, png);
+            using var set = new LabeledImages(images.detach().alias(), labels.alias(), data.Info.NumClasses);
+            var options = Copy(evaluation, plan.Networks);
+            var result = await evaluator.EvaluateAsync(
+                set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)
+                .ConfigureAwait(false);
+            _results.Add(new SnapshotResult(iteration, distillSeconds, result, png));
+            logger.LogInformation(
+                "Snapshot at iteration {Iteration}: {Mean:F2} ± {Std:F2} % on {Architecture} after {Seconds:F0} s of distillation.",
+                iteration, 100 * result.Mean, 100 * result.Std, plan.Architecture, distillSeconds);
+            AtomicFile.Write(ResultsPath, stream => JsonSerializer.Serialize(stream, _results.Select(ToJson)));
+        }
+        finally
+        {
+            _spent.Stop();
+        }
+    }
+
+    public static object ToJson(SnapshotResult result) => new
+    {
+        iteration = result.Iteration,
+        distill_seconds = result.DistillSeconds,
+        architecture = result.Evaluation.Architecture,
+        mean = result.Evaluation.Mean,
+        std = result.Evaluation.Std,
+        accuracies = result.Evaluation.Accuracies,
+        evaluation_seconds = result.Evaluation.Seconds,
+        png = result.Png,
+    };
+
+    private static EvaluationOptions Copy(EvaluationOptions options, int networks) => new()
+    {
+        Networks = networks,
+        TestBatchSize = options.TestBatchSize,
+        Epochs = options.Epochs,
+        BatchSize = options.BatchSize,
+        LearningRate = options.LearningRate,
+        Momentum = options.Momentum,
+        WeightDecay = options.WeightDecay,
+        Augmentation = options.Augmentation,
+    };
+}

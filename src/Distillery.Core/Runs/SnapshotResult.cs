@@ -1,0 +1,9 @@
+using Distillery.Training;
+
+namespace Distillery.Runs;
+
+/// <summary>
+/// The images of a run after <see cref="Iteration"/>: their picture and accuracy, and the run's time spent
+/// distilling until then (<see cref="DistillSeconds"/>, without the time spent evaluating earlier snapshots).
+/// </summary>
+public sealed record SnapshotResult(int Iteration, double DistillSeconds, EvaluationResult Evaluation, string Png);
