@@ -70,6 +70,11 @@ internal static class CommandTree
                 .WithExample("run", "experiments/coresets-fashion-mnist-ipc10.json")
                 .WithExample("run", "experiments/coresets-fashion-mnist-ipc10.json", "--output", "json");
 
+            config.AddCommand<ContinualCommand>(ContinualCommand.Name)
+                .WithDescription("Run the continual-learning scenario (Scenarios:continual settings, or a continual experiment file).")
+                .WithExample("continual", "experiments/continual-split-fashion-mnist.json", "--output", "json")
+                .WithExample("continual", "experiments/continual-split-fashion-mnist.json", "--reuse-memory");
+
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run the built-in demonstration (the benchmark scenario with the settings of the Demo section).")
                 .WithExample("demo")

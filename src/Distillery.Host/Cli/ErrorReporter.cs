@@ -13,7 +13,7 @@ namespace Distillery.Host.Cli;
 /// </summary>
 internal sealed class ErrorReporter(Terminal terminal, bool verbose)
 {
-    public static IReadOnlyList<string> Commands { get; } = ["plugins", "distill", "evaluate", "sets", "run", "demo"];
+    public static IReadOnlyList<string> Commands { get; } = ["plugins", "distill", "evaluate", "sets", "memory", "run", "continual", "demo"];
 
     public int Report(Exception exception, IConfiguration? configuration, OptionsSections? sections)
     {

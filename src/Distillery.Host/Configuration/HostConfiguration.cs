@@ -1,4 +1,5 @@
 using Distillery.Host.Cli;
+using Distillery.Host.Commands;
 using Microsoft.Extensions.Configuration;
 
 namespace Distillery.Host.Configuration;
@@ -40,9 +41,35 @@ public static class HostConfiguration
             case "demo":
                 experiment = AddDemo(configuration, arguments);
                 break;
+            case ContinualCommand.Name:
+                experiment = AddContinual(configuration, arguments);
+                break;
         }
 
         configuration.AddInMemoryCollection(arguments.Settings);
+        return experiment;
+    }
+
+    /// <summary><c>continual [FILE]</c>: the file, if any, must be a continual experiment; the command's flags set keys.</summary>
+    private static Experiment AddContinual(IConfigurationManager configuration, HostArguments arguments)
+    {
+        var experiment = new Experiment(ContinualCommand.Scenario, "configuration section Scenarios:continual");
+        if (arguments.FirstArgument is { } file)
+        {
+            experiment = ExperimentFile.Read(file);
+            if (!string.Equals(experiment.Scenario, ContinualCommand.Scenario, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserErrorException(
+                    $"'{file}' is an experiment for the '{experiment.Scenario}' scenario; 'continual' runs continual ones. Use 'distillery run {file}'.");
+            }
+
+            configuration.AddJsonFile(experiment.Source, optional: false, reloadOnChange: false);
+        }
+
+        var flags = ContinualCommand.Flags
+            .Where(flag => arguments.CommandArguments.Contains(flag.Key, StringComparer.Ordinal))
+            .Select(flag => new KeyValuePair<string, string?>(flag.Value, "true"));
+        configuration.AddInMemoryCollection(flags);
         return experiment;
     }
 

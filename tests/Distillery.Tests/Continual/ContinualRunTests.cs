@@ -156,6 +156,22 @@ public sealed class ContinualRunTests : IDisposable
             .Select(s => System.Text.RegularExpressions.Regex.Replace(s, "\"(resumed_from_step|seconds)\":[^,}]*", string.Empty))
             .ToList();
 
+    [Fact]
+    public async Task The_continual_command_runs_continual_files_only_and_its_reuse_flag_sets_the_setting()
+    {
+        var reuse = Arguments("empty.db", "--reuse-memory");
+        reuse[0] = "continual";
+        var missing = await HostRun.StartAsync(reuse);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("ReuseMemory is on but there is no memory buffer", missing.Error);
+
+        var benchmark = Path.Combine(_temp.Path, "benchmark.json");
+        File.WriteAllText(benchmark, """{ "scenario": "benchmark" }""");
+        var other = await HostRun.StartAsync(["continual", benchmark, "--workspace", Path.Combine(_temp.Path, "empty.db")]);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("is an experiment for the 'benchmark' scenario", other.Error);
+    }
+
     private Task<HostRun> RunAsync(string workspace, params string[] settings) => HostRun.StartAsync(Arguments(workspace, settings));
 
     private List<string> Arguments(string workspace, params string[] settings)
