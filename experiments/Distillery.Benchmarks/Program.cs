@@ -4,6 +4,7 @@ using TorchSharp;
 
 // Usage: distillery-benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [--batch N] [--warmup N]
 //        [--steps N] [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY] [--batch-real N]
+//        [--reuse-heap 1|0] (keep freed blocks in the heap, as the host does; 0: glibc's default)
 //        [--chunk N]  (dm-step: images per forward pass; 0 = the method's default, 100000 = whole batches)
 if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dm-step" or "dc-step"))
 {
@@ -21,6 +22,10 @@ int Option(string name, int fallback) =>
     options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
 torch.set_num_threads(Option("threads", 2));
+if (Option("reuse-heap", 1) == 1)
+{
+    Distillery.Devices.HeapReuse.Apply();
+}
 switch (args[0])
 {
     case "train-step":

@@ -1,6 +1,7 @@
 using Distillery.Augmentation;
 using Distillery.Networks;
 using Distillery.Randomness;
+using Distillery.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,7 +33,7 @@ public sealed class DistributionMatchingStep(
         using var augmentation = ClassWiseAugmentation.Draw(
             strategy, syntheticSegments.Classes, images.shape[2], images.shape[3], generator, request.Device);
 
-        var chunk = ChunkedEmbedding.ChunkFor(network, request.Device, forwardChunk);
+        var chunk = BatchSlicing.SliceFor(network, request.Device, forwardChunk);
         var loss = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, images, syntheticSegments, augmentation, chunk);
         var value = loss.item<float>();
         if (!float.IsFinite(value))

@@ -19,6 +19,11 @@ public sealed class DeviceProvider : IDeviceProvider
     private static Device Select(DeviceOptions options)
     {
         torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+        if (options.ReuseHeap)
+        {
+            HeapReuse.Apply();
+        }
+
         return options.Device switch
         {
             "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,

@@ -10,7 +10,7 @@ public sealed class EvaluationOptions : TrainingOptions
     [Range(1, 1000)]
     public int Networks { get; set; } = 5;
 
-    /// <summary>Batch size for computing test accuracy (no effect on the result).</summary>
+    /// <summary>Batch size for computing test accuracy: no effect on the result; small batches are faster on the CPU.</summary>
     [Range(1, 65_536)]
-    public int TestBatchSize { get; set; } = 1024;
+    public int TestBatchSize { get; set; } = 32;
 }

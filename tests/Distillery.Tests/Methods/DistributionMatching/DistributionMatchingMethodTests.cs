@@ -1,5 +1,6 @@
 using Distillery.Methods.DistributionMatching;
 using Distillery.Tests.Training;
+using Distillery.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -206,7 +207,7 @@ public sealed class DistributionMatchingMethodTests
         var synthetic = torch.randn([6, 1, 8, 8], generator: generator).requires_grad_(true);
         using var augmentation = ClassWiseAugmentation.Draw(strategy, 2, 8, 8, generator, torch.CPU);
 
-        Assert.Equal(5, ChunkedEmbedding.ChunkFor(network, torch.CPU, configured: 5));
+        Assert.Equal(5, BatchSlicing.SliceFor(network, torch.CPU, configured: 5));
         var whole = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, synthetic, syntheticSegments, augmentation, chunk: 0);
         var sliced = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, synthetic, syntheticSegments, augmentation, chunk: 5);
 
@@ -223,8 +224,8 @@ public sealed class DistributionMatchingMethodTests
         using var batchNorm = new SmallConvNets().Create("convnet:d1-w8-batchnorm", data.Info);
         using var instanceNorm = new SmallConvNets().Create(DmRuns.Network, data.Info);
 
-        Assert.Equal(0, ChunkedEmbedding.ChunkFor(batchNorm, torch.CPU, configured: 4));
-        Assert.Equal(ChunkedEmbedding.DefaultCpuChunk, ChunkedEmbedding.ChunkFor(instanceNorm, torch.CPU, configured: 0));
+        Assert.Equal(0, BatchSlicing.SliceFor(batchNorm, torch.CPU, configured: 4));
+        Assert.Equal(BatchSlicing.DefaultCpuSlice, BatchSlicing.SliceFor(instanceNorm, torch.CPU, configured: 0));
     }
 
     [Fact]

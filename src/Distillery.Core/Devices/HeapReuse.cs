@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace Distillery.Devices;
+
+/// <summary>
+/// Keeps large freed blocks in the process heap on Linux. glibc's malloc hands out every block above its mmap threshold
+/// (32 MB at most) as freshly mapped pages and unmaps it on free, so each large layer output libtorch makes on the CPU
+/// (a batch of 256 images through a 128-channel 32×32 layer is 134 MB) is faulted in page by page, at every layer of
+/// every step. Turning mmap off and heap trimming down lets the next step reuse the same memory. Measured on the
+/// reference ConvNet-3 at 2 threads (PyTorch, the same libtorch allocator): a forward pass of 640 images 2030 → 1090 ms,
+/// a training step at batch 256 2112 → 1543 ms. The price: memory freed after a peak stays with the process.
+/// </summary>
+public static class HeapReuse
+{
+    private const int TrimThreshold = -1;
+    private const int MmapMax = -4;
+
+    private static int _applied;
+
+    /// <summary>Applies the setting once per process; returns whether the C library took it (false off glibc).</summary>
+    public static bool Apply()
+    {
+        if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref _applied, 1) == 1)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Mallopt(MmapMax, 0) == 1 && Mallopt(TrimThreshold, int.MaxValue) == 1;
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "mallopt")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Mallopt(int parameter, int value);
+}
