@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Distillery.Host.Output;
 
 namespace Distillery.Host;
@@ -18,6 +19,13 @@ public static class Program
             Console.Error.WriteLine("Stopping after the current step (Ctrl+C again to abort)...");
             cancellation.Cancel();
         };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            // Stop like Ctrl+C: the current step ends, checkpoints stay, the exit code says it was cancelled.
+            context.Cancel = true;
+            Console.Error.WriteLine("Terminated: stopping after the current step...");
+            cancellation.Cancel();
+        });
 
         return await DistilleryApp.RunAsync(args, ConsoleStreams.System(), configureServices: null, cancellation.Token).ConfigureAwait(false);
     }

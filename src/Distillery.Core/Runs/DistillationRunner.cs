@@ -70,7 +70,7 @@ public sealed class DistillationRunner(
         var clock = Stopwatch.StartNew();
         var snapshots = job.Snapshots is null
             ? null
-            : new SnapshotEvaluator(job.Snapshots, setName, job.Seed, data, evaluator, evaluation.Value, clock, progress, logger);
+            : new SnapshotEvaluator(job.Snapshots, setName, job.Seed, data, evaluator, evaluation.Value, clock, progress);
         try
         {
             var request = new DistillationRequest

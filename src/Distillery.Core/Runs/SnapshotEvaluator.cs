@@ -7,7 +7,6 @@ using Distillery.Progress;
 using Distillery.Randomness;
 using Distillery.Storage;
 using Distillery.Training;
-using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
 
 namespace Distillery.Runs;
@@ -26,8 +25,7 @@ public sealed class SnapshotEvaluator(
     ISetEvaluator evaluator,
     EvaluationOptions evaluation,
     Stopwatch runClock,
-    IProgressReporter progress,
-    ILogger logger) : ISnapshotSink
+    IProgressReporter progress) : ISnapshotSink
 {
     private readonly HashSet<int> _wanted = [.. plan.Iterations];
     private readonly List<SnapshotResult> _results = [];
@@ -59,9 +57,12 @@ public sealed class SnapshotEvaluator(
                 set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)
                 .ConfigureAwait(false);
             _results.Add(new SnapshotResult(iteration, distillSeconds, result, png));
-            logger.LogInformation(
-                "Snapshot at iteration {Iteration}: {Mean:F2} ± {Std:F2} % on {Architecture} after {Seconds:F0} s of distillation.",
-                iteration, 100 * result.Mean, 100 * result.Std, plan.Architecture, distillSeconds);
+            using (var line = progress.Start(FormattableString.Invariant(
+                $"snapshot at iteration {iteration}: {100 * result.Mean:F2} ± {100 * result.Std:F2} % on {plan.Architecture}, {distillSeconds:F0} s of distillation"), 1))
+            {
+                line.Advance();
+            }
+
             AtomicFile.Write(ResultsPath, stream => JsonSerializer.Serialize(stream, _results.Select(ToJson)));
         }
         finally

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Cross-architecture generalisation at IPC 10 on Fashion-MNIST: sets distilled with ConvNet-3 trained from scratch on
+# ConvNet, MLP, LeNet, AlexNet, VGG11 and ResNet18 (DSA augmentation while training), beside a random subset trained
+# the same way (with the first set). Usage: WORKSPACE=… experiments/run-cross-architecture.sh SET [SET ...]
+# Environment: EPOCHS (default 300), NETWORKS (default 1). Results go to experiments/results/cross-architecture/.
+# DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+distillery=${DISTILLERY:-./distillery}
+: "${WORKSPACE:?set WORKSPACE to the database that holds the sets}"
+epochs=${EPOCHS:-300}
+networks=${NETWORKS:-1}
+out=experiments/results/cross-architecture
+mkdir -p "$out"
+baseline=()
+for set in "$@"; do
+  echo "# $(date -u +%FT%TZ) $set: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  /usr/bin/time -v $distillery evaluate "$set" --arch convnet,mlp,lenet,alexnet,vgg11,resnet18 --networks "$networks" --epochs "$epochs" \
+    --augment color_crop_cutout_flip_scale_rotate --workspace "$WORKSPACE" --output json --Evaluation:TestBatchSize=32 "${baseline[@]}" \
+    > "$out/$set.json" 2> "$out/$set.log"
+  baseline=(--no-baseline)
+done
+echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Distribution matching at IPC 10 on Fashion-MNIST: test accuracy against distillation time, from real images and from
+# a herding coreset, beside the herding start and a random subset, all under the DM reference evaluation (ConvNet-3,
+# 300 epochs, DSA augmentation while training, mean ± std over 3 networks). Results go to experiments/results/dm/.
+#
+# Usage: experiments/run-dm-budget.sh [STAGE ...]   stages, in order: herding from-herding evaluate-herding from-real
+#   (default: all four). WORKSPACE keeps the database between stages (default: a fresh temporary file).
+#   FROM_HERDING and FROM_REAL are the snapshot iterations (the last one is the run's length).
+# DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+distillery=${DISTILLERY:-./distillery}
+workspace=${WORKSPACE:-$(mktemp -d)/dm.db}
+from_herding=${FROM_HERDING:-250,500,1000}
+from_real=${FROM_REAL:-500,1000}
+out=experiments/results/dm
+mkdir -p "$out"
+common=(--workspace "$workspace" --Output:Directory="$out" --output json
+        --Evaluation:Augmentation=color_crop_cutout_flip_scale_rotate --Evaluation:Epochs=300 --Evaluation:TestBatchSize=32)
+dm() { # snapshot list
+  echo --Methods:dm:BatchReal=64 --Methods:dm:Iterations="${1##*,}" --snapshot-at "$1" --snapshot-networks 3
+}
+run() { # name, command...
+  local name=$1; shift
+  echo "# $(date -u +%FT%TZ) $name: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  /usr/bin/time -v "$@" > "$out/$name.json" 2> "$out/$name.log"
+}
+
+stages=("$@")
+[ ${#stages[@]} -gt 0 ] || stages=(herding from-herding evaluate-herding from-real)
+for stage in "${stages[@]}"; do
+  case $stage in
+    herding) run herding $distillery distill -m herding -d fashion-mnist --ipc 10 --Methods:herding:PretrainImages=10000 "${common[@]}" ;;
+    from-herding) run dm-from-herding $distillery distill -m dm -d fashion-mnist --ipc 10 --init-from herding-fashion-mnist-ipc10-seed0 \
+      --name dm-from-herding-fashion-mnist-ipc10 $(dm "$from_herding") "${common[@]}" ;;
+    evaluate-herding) run evaluate-herding $distillery evaluate herding-fashion-mnist-ipc10-seed0 --networks 3 "${common[@]}" ;;
+    from-real) run dm-from-real $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-from-real-fashion-mnist-ipc10 \
+      $(dm "$from_real") "${common[@]}" ;;
+    *) echo "unknown stage '$stage'; stages: herding from-herding evaluate-herding from-real" >&2; exit 2 ;;
+  esac
+done
+echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
