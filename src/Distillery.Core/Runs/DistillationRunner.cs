@@ -10,8 +10,6 @@ using Distillery.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Distillery.Runs;
 
@@ -43,7 +41,7 @@ public sealed class DistillationRunner(
         var data = await datasets.LoadAsync(job.Dataset, progress, cancellationToken).ConfigureAwait(false);
         CheckImagesPerClass(job, data);
 
-        using var initialImages = job.InitFrom is null ? null : await LoadInitialImagesAsync(job, data.Info, cancellationToken).ConfigureAwait(false);
+        using var initialImages = job.InitFrom is null ? null : await StartingImages.LoadAsync(store, job, data.Info, devices.Device, cancellationToken).ConfigureAwait(false);
 
         var options = RunKeys.Flatten(configuration.GetSection($"{ComponentSections.Methods}:{job.Method}"));
         string[] initKey = job.InitFrom is null ? [] : [$"init-from={job.InitFrom}"];
@@ -130,34 +128,6 @@ public sealed class DistillationRunner(
                     $"which has {count} training images. Use --ipc {count} or less.");
             }
         }
-    }
-
-    /// <summary>The images of the stored set <see cref="DistillationJob.InitFrom"/>, class after class, on the device.</summary>
-    private async Task<Tensor> LoadInitialImagesAsync(DistillationJob job, DatasetInfo info, CancellationToken cancellationToken)
-    {
-        using var set = await store.LoadSetAsync(job.InitFrom!, cancellationToken).ConfigureAwait(false);
-        var provenance = set.Provenance;
-        if (!string.Equals(provenance.Dataset, job.Dataset, StringComparison.OrdinalIgnoreCase) || provenance.ImagesPerClass != job.ImagesPerClass)
-        {
-            throw new UserErrorException(
-                $"--init-from {job.InitFrom} is a set of {provenance.Dataset} at {provenance.ImagesPerClass} images per class; this run distills " +
-                $"{job.Dataset} at {job.ImagesPerClass}. Start from a set of the same dataset and IPC.");
-        }
-
-        using var cpuLabels = set.Labels.cpu().to(ScalarType.Int64);
-        var labels = cpuLabels.data<long>().ToArray();
-        var perClass = Enumerable.Range(0, info.NumClasses).Select(label => labels.Count(l => l == label));
-        if (set.Labels.dim() != 1 || perClass.Any(count => count != job.ImagesPerClass)
-            || !set.Images.shape[1..].SequenceEqual([info.Channels, info.Height, info.Width]))
-        {
-            throw new UserErrorException(
-                $"--init-from {job.InitFrom} does not hold {job.ImagesPerClass} images of shape {info.Channels}×{info.Height}×{info.Width} for every class " +
-                $"of {job.Dataset}. Start from a set made for this dataset, with hard labels.");
-        }
-
-        var classAfterClass = Enumerable.Range(0, labels.Length).OrderBy(row => labels[row]).Select(row => (long)row).ToArray();
-        using var order = torch.tensor(classAfterClass, device: set.Images.device);
-        return set.Images.index_select(0, order).to(devices.Device);
     }
 
     private static async Task<bool> HasCheckpointAsync(ICheckpointStore checkpoints, CancellationToken cancellationToken)

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Prints the markdown tables of experiments/RESULTS.md for the learning methods and continual learning, from the JSON
+that run-dm-budget.sh, run-gradient-matching-ipc1.sh, run-cross-architecture.sh and run-continual.sh leave in
+experiments/results/. Missing files are skipped."""
+import json
+import pathlib
+
+RESULTS = pathlib.Path(__file__).parent / "results"
+ARCHITECTURES = ["convnet", "mlp", "lenet", "alexnet", "vgg11", "resnet18"]
+
+
+def load(path):
+    path = RESULTS / path
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    text = path.read_text()
+    return json.loads(text) if text.strip() else None
+
+
+def pct(mean, std):
+    return f"{100 * mean:.2f} ± {100 * std:.2f}"
+
+
+def snapshots(name):
+    rows = []
+    for path in sorted(RESULTS.glob(f"{name}*.snapshots.json")):
+        rows.extend(json.loads(path.read_text()))
+    return sorted({row["iteration"]: row for row in rows}.values(), key=lambda row: row["iteration"])
+
+
+def budget_table():
+    herding = load("dm/herding.json")
+    start = load("dm/evaluate-herding.json")
+    baseline = start["baseline"][0] if start and start["baseline"] else None
+    base = pct(baseline["mean"], baseline["std"]) if baseline else "—"
+    print("| start | DM iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
+    print("| --- | --: | --: | --: | --: | --: |")
+    if herding and start:
+        result = start["results"][0]
+        print(f"| herding coreset | 0 | {herding['seconds']:.0f} (herding) | {pct(result['mean'], result['std'])} | {result['runs'] if 'runs' in result else 3} | {base} |")
+    for label, name in [("herding coreset", "dm/dm-from-herding"), ("random real images", "dm/dm-from-real")]:
+        for row in snapshots(name):
+            print(f"| {label} | {row['iteration']} | {row['distill_seconds']:.0f} | {pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {base} |")
+
+
+def gradient_matching_table():
+    baseline = load("gradient-matching/evaluate-dsa-ipc1.json")
+    base = baseline["baseline"][0] if baseline and baseline["baseline"] else None
+    base = pct(base["mean"], base["std"]) if base else "—"
+    print("| method | IPC | iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
+    print("| --- | --: | --: | --: | --: | --: | --: |")
+    for method in ("dc", "dsa"):
+        for row in snapshots(f"gradient-matching/{method}-fashion-mnist-ipc1"):
+            print(f"| {method} | 1 | {row['iteration']} | {row['distill_seconds']:.0f} | {pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {base} |")
+
+
+def cross_architecture_table():
+    reports = sorted((RESULTS / "cross-architecture").glob("*.json")) if (RESULTS / "cross-architecture").exists() else []
+    if not reports:
+        return
+    print("| set | " + " | ".join(ARCHITECTURES) + " |")
+    print("| --- | " + " | ".join("--:" for _ in ARCHITECTURES) + " |")
+    baseline = None
+    for path in reports:
+        report = json.loads(path.read_text())
+        by_arch = {r["arch"]: r for r in report["results"]}
+        print(f"| {report['set']} | " + " | ".join(pct(by_arch[a]["mean"], by_arch[a]["std"]) if a in by_arch else "—" for a in ARCHITECTURES) + " |")
+        if report.get("baseline"):
+            baseline = {r["arch"]: r for r in report["baseline"]}
+    if baseline:
+        print("| random subset | " + " | ".join(pct(baseline[a]["mean"], baseline[a]["std"]) if a in baseline else "—" for a in ARCHITECTURES) + " |")
+
+
+def continual_table():
+    rows = []
+    for name in ("gdumb", "bounds"):
+        report = load(f"continual/{name}.json")
+        if report:
+            rows.extend((report, result) for result in report["results"])
+    if not rows:
+        return
+    print("| learner | memory | orders | accuracy after each step % | final average % | forgetting % | task-IL final % |")
+    print("| --- | --- | --: | --- | --: | --: | --: |")
+    for report, result in rows:
+        curve = " → ".join(f"{100 * a:.1f}" for a in result["average_accuracy"])
+        final = pct(result["final_average_accuracy"], result["average_accuracy_std"][-1])
+        task = 100 * result["task_incremental"]["average_accuracy"][-1]
+        memory = result["memory_method"] or "—"
+        print(f"| {result['learner']} | {memory} | {len(result['orders'])} | {curve} | {final} | {100 * result['forgetting']:.1f} | {task:.1f} |")
+
+
+for title, table in [("DM budgets", budget_table), ("gradient matching, IPC 1", gradient_matching_table),
+                     ("cross-architecture", cross_architecture_table), ("continual", continual_table)]:
+    print(f"\n### {title}\n")
+    table()
