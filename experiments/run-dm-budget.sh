@@ -5,7 +5,9 @@
 #
 # Usage: experiments/run-dm-budget.sh [STAGE ...]   stages, in order: herding from-herding evaluate-herding from-real
 #   (default: all four). WORKSPACE keeps the database between stages (default: a fresh temporary file).
-#   FROM_HERDING and FROM_REAL are the snapshot iterations (the last one is the run's length).
+#   FROM_HERDING and FROM_REAL are the snapshot iterations (the last one is the run's length). Stage narrow-from-real
+#   distills with a ConvNet-3 of width 64 instead of 128 (NARROW snapshots, default 1000,2000); all are evaluated on the
+#   standard ConvNet-3.
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ distillery=${DISTILLERY:-./distillery}
 workspace=${WORKSPACE:-$(mktemp -d)/dm.db}
 from_herding=${FROM_HERDING:-250,500,1000}
 from_real=${FROM_REAL:-500,1000}
+narrow=${NARROW:-1000,2000}
 out=experiments/results/dm
 mkdir -p "$out"
 common=(--workspace "$workspace" --Output:Directory="$out" --output json
@@ -36,7 +39,9 @@ for stage in "${stages[@]}"; do
     evaluate-herding) run evaluate-herding $distillery evaluate herding-fashion-mnist-ipc10-seed0 --networks 3 "${common[@]}" ;;
     from-real) run dm-from-real $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-from-real-fashion-mnist-ipc10 \
       $(dm "$from_real") "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: herding from-herding evaluate-herding from-real" >&2; exit 2 ;;
+    narrow-from-real) run dm-narrow-from-real $distillery distill -m dm -d fashion-mnist --ipc 10 --arch convnet:w64 \
+      --name dm-narrow-from-real-fashion-mnist-ipc10 $(dm "$narrow") "${common[@]}" ;;
+    *) echo "unknown stage '$stage'; stages: herding from-herding evaluate-herding from-real narrow-from-real" >&2; exit 2 ;;
   esac
 done
 echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2

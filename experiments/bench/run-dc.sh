@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 steps="${STEPS:-2}"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-for ipc in 1 10; do
+for ipc in ${IPCS:-1 10}; do
   dotnet artifacts/benchmarks/Distillery.Benchmarks.dll dc-step --threads 2 --ipc "$ipc" --batch-real 256 --warmup 1 --steps "$steps"
   echo "# load: $(cut -d' ' -f1-3 /proc/loadavg)"
   (cd experiments/bench && /usr/bin/python3 dc_step.py --threads 2 --ipc "$ipc" --batch-real 256 --warmup 1 --steps "$steps")

@@ -52,7 +52,7 @@ public sealed class SnapshotEvaluator(
             var png = Path.Combine(plan.Directory, $"{setName}-it{iteration}.png");
             ImageGrid.WritePng(images, labels, data.Info, png);
             using var set = new LabeledImages(images.detach().alias(), labels.alias(), data.Info.NumClasses);
-            var options = Copy(evaluation, plan.Networks);
+            var options = evaluation.With(networks: plan.Networks);
             var result = await evaluator.EvaluateAsync(
                 set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)
                 .ConfigureAwait(false);
@@ -81,17 +81,5 @@ public sealed class SnapshotEvaluator(
         accuracies = result.Evaluation.Accuracies,
         evaluation_seconds = result.Evaluation.Seconds,
         png = result.Png,
-    };
-
-    private static EvaluationOptions Copy(EvaluationOptions options, int networks) => new()
-    {
-        Networks = networks,
-        TestBatchSize = options.TestBatchSize,
-        Epochs = options.Epochs,
-        BatchSize = options.BatchSize,
-        LearningRate = options.LearningRate,
-        Momentum = options.Momentum,
-        WeightDecay = options.WeightDecay,
-        Augmentation = options.Augmentation,
     };
 }

@@ -13,4 +13,17 @@ public sealed class EvaluationOptions : TrainingOptions
     /// <summary>Batch size for computing test accuracy: no effect on the result; small batches are faster on the CPU.</summary>
     [Range(1, 65_536)]
     public int TestBatchSize { get; set; } = 32;
+
+    /// <summary>A copy with the given settings replaced.</summary>
+    public EvaluationOptions With(int? networks = null, int? epochs = null, string? augmentation = null) => new()
+    {
+        Networks = networks ?? Networks,
+        Epochs = epochs ?? Epochs,
+        Augmentation = augmentation ?? Augmentation,
+        TestBatchSize = TestBatchSize,
+        BatchSize = BatchSize,
+        LearningRate = LearningRate,
+        Momentum = Momentum,
+        WeightDecay = WeightDecay,
+    };
 }

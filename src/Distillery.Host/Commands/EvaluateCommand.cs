@@ -91,18 +91,7 @@ public sealed class EvaluateCommand(
 
     private EvaluationOptions Options(Settings settings)
     {
-        var value = defaults.Value;
-        var options = new EvaluationOptions
-        {
-            Epochs = settings.Epochs ?? value.Epochs,
-            BatchSize = value.BatchSize,
-            LearningRate = value.LearningRate,
-            Momentum = value.Momentum,
-            WeightDecay = value.WeightDecay,
-            Augmentation = settings.Augment ?? value.Augmentation,
-            Networks = settings.Networks ?? value.Networks,
-            TestBatchSize = value.TestBatchSize,
-        };
+        var options = defaults.Value.With(settings.Networks, settings.Epochs, settings.Augment);
 
         var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
