@@ -33,14 +33,16 @@ def budget_table():
     start = load("dm/evaluate-herding.json")
     baseline = start["baseline"][0] if start and start["baseline"] else None
     base = pct(baseline["mean"], baseline["std"]) if baseline else "—"
-    print("| start | DM iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
-    print("| --- | --: | --: | --: | --: | --: |")
+    print("| start | network while distilling | DM iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
+    print("| --- | --- | --: | --: | --: | --: | --: |")
     if herding and start:
         result = start["results"][0]
-        print(f"| herding coreset | 0 | {herding['seconds']:.0f} (herding) | {pct(result['mean'], result['std'])} | {result['runs'] if 'runs' in result else 3} | {base} |")
-    for label, name in [("herding coreset", "dm/dm-from-herding"), ("random real images", "dm/dm-from-real")]:
+        print(f"| herding coreset | — | 0 | {herding['seconds']:.0f} (herding) | {pct(result['mean'], result['std'])} | {len(result['runs'])} | {base} |")
+    runs = [("herding coreset", "ConvNet-3", "dm/dm-from-herding"), ("random real images", "ConvNet-3", "dm/dm-from-real"),
+            ("random real images", "ConvNet-3, width 64", "dm/dm-narrow-from-real")]
+    for label, network, name in runs:
         for row in snapshots(name):
-            print(f"| {label} | {row['iteration']} | {row['distill_seconds']:.0f} | {pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {base} |")
+            print(f"| {label} | {network} | {row['iteration']} | {row['distill_seconds']:.0f} | {pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {base} |")
 
 
 def gradient_matching_table():
@@ -55,20 +57,19 @@ def gradient_matching_table():
 
 
 def cross_architecture_table():
-    reports = sorted((RESULTS / "cross-architecture").glob("*.json")) if (RESULTS / "cross-architecture").exists() else []
+    folder = RESULTS / "cross-architecture"
+    reports = [json.loads(p.read_text()) for p in sorted(folder.glob("*.json")) if p.stat().st_size > 0] if folder.exists() else []
     if not reports:
         return
+    sets, baseline = {}, {}
+    for report in reports:  # a set may be evaluated in several runs, e.g. small and large architectures apart
+        sets.setdefault(report["set"], {}).update({r["arch"]: r for r in report["results"]})
+        baseline.update({r["arch"]: r for r in report.get("baseline") or []})
     print("| set | " + " | ".join(ARCHITECTURES) + " |")
     print("| --- | " + " | ".join("--:" for _ in ARCHITECTURES) + " |")
-    baseline = None
-    for path in reports:
-        report = json.loads(path.read_text())
-        by_arch = {r["arch"]: r for r in report["results"]}
-        print(f"| {report['set']} | " + " | ".join(pct(by_arch[a]["mean"], by_arch[a]["std"]) if a in by_arch else "—" for a in ARCHITECTURES) + " |")
-        if report.get("baseline"):
-            baseline = {r["arch"]: r for r in report["baseline"]}
-    if baseline:
-        print("| random subset | " + " | ".join(pct(baseline[a]["mean"], baseline[a]["std"]) if a in baseline else "—" for a in ARCHITECTURES) + " |")
+    rows = list(sets.items()) + ([("random subset", baseline)] if baseline else [])
+    for name, by_arch in rows:
+        print(f"| {name} | " + " | ".join(pct(by_arch[a]["mean"], by_arch[a]["std"]) if a in by_arch else "—" for a in ARCHITECTURES) + " |")
 
 
 def continual_table():
