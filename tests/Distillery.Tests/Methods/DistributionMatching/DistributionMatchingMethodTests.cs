@@ -160,26 +160,17 @@ public sealed class DistributionMatchingMethodTests
     [Fact]
     public void The_batched_loss_equals_the_reference_loop_over_classes()
     {
-        using var data = TwoClassProblem.Create();
-        var strategy = Distillery.Augmentation.AugmentationStrategy.Parse(DistributionMatchingOptions.ReferenceAugmentation);
-        using var sampler = new RealBatchSampler(data.Train, batchPerClass: 16);
-        using var syntheticSegments = new ClassSegments([3, 3], torch.CPU);
-        torch.random.manual_seed(1);
-        using var network = new SmallConvNets().Create(DmRuns.Network, data.Info);
-        network.train();
-        using var scope = torch.NewDisposeScope();
-        using var generator = new Generator(4);
-        var real = sampler.Sample(generator);
-        var synthetic = torch.randn([6, 1, 8, 8], generator: generator).requires_grad_(true);
-        using var augmentation = ClassWiseAugmentation.Draw(strategy, 2, 8, 8, generator, torch.CPU);
+        using var inputs = new MatchingInputs();
+        var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
+        var (realSegments, syntheticSegments) = (inputs.Sampler.Segments, inputs.SyntheticSegments);
 
-        var batched = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, synthetic, syntheticSegments, augmentation);
+        var batched = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation);
 
         // The reference: class by class, each class's draw on its own real and synthetic images.
         var looped = torch.zeros(1);
         for (var label = 0; label < 2; label++)
         {
-            var realClass = augmentation.Apply(real, sampler.Segments).narrow(0, label * 16, 16);
+            var realClass = augmentation.Apply(real, realSegments).narrow(0, label * 16, 16);
             var syntheticClass = augmentation.Apply(synthetic, syntheticSegments).narrow(0, label * 3, 3);
             var difference = network.Embed(realClass).mean([0]) - network.Embed(syntheticClass).mean([0]);
             looped = looped + difference.pow(2).sum();
@@ -194,22 +185,13 @@ public sealed class DistributionMatchingMethodTests
     [Fact]
     public void Embedding_in_slices_gives_the_loss_and_gradient_of_whole_batches()
     {
-        using var data = TwoClassProblem.Create();
-        var strategy = Distillery.Augmentation.AugmentationStrategy.Parse(DistributionMatchingOptions.ReferenceAugmentation);
-        using var sampler = new RealBatchSampler(data.Train, batchPerClass: 16);
-        using var syntheticSegments = new ClassSegments([3, 3], torch.CPU);
-        torch.random.manual_seed(1);
-        using var network = new SmallConvNets().Create(DmRuns.Network, data.Info);
-        network.train();
-        using var scope = torch.NewDisposeScope();
-        using var generator = new Generator(4);
-        var real = sampler.Sample(generator);
-        var synthetic = torch.randn([6, 1, 8, 8], generator: generator).requires_grad_(true);
-        using var augmentation = ClassWiseAugmentation.Draw(strategy, 2, 8, 8, generator, torch.CPU);
+        using var inputs = new MatchingInputs();
+        var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
+        var (realSegments, syntheticSegments) = (inputs.Sampler.Segments, inputs.SyntheticSegments);
 
         Assert.Equal(5, BatchSlicing.SliceFor(network, torch.CPU, configured: 5));
-        var whole = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, synthetic, syntheticSegments, augmentation, chunk: 0);
-        var sliced = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, synthetic, syntheticSegments, augmentation, chunk: 5);
+        var whole = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk: 0);
+        var sliced = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk: 5);
 
         Assert.Equal(whole.item<float>(), sliced.item<float>(), 4);
         var wholeGradient = torch.autograd.grad([whole], [synthetic])[0];
@@ -267,5 +249,49 @@ public sealed class DistributionMatchingMethodTests
         }
 
         return total / 10;
+    }
+
+    /// <summary>Two classes of 16 real and 3 synthetic 8×8 images, a seeded small ConvNet and one siamese draw per class.</summary>
+    private sealed class MatchingInputs : IDisposable
+    {
+        private readonly Distillery.Data.DatasetSplits _data = TwoClassProblem.Create();
+        private readonly DisposeScope _scope;
+
+        public MatchingInputs()
+        {
+            var strategy = Distillery.Augmentation.AugmentationStrategy.Parse(DistributionMatchingOptions.ReferenceAugmentation);
+            Sampler = new RealBatchSampler(_data.Train, batchPerClass: 16);
+            SyntheticSegments = new ClassSegments([3, 3], torch.CPU);
+            torch.random.manual_seed(1);
+            Network = new SmallConvNets().Create(DmRuns.Network, _data.Info);
+            Network.train();
+            _scope = torch.NewDisposeScope();
+            using var generator = new Generator(4);
+            Real = Sampler.Sample(generator);
+            Synthetic = torch.randn([6, 1, 8, 8], generator: generator).requires_grad_(true);
+            Augmentation = ClassWiseAugmentation.Draw(strategy, 2, 8, 8, generator, torch.CPU);
+        }
+
+        public RealBatchSampler Sampler { get; }
+
+        public ClassSegments SyntheticSegments { get; }
+
+        public Distillery.Networks.Network Network { get; }
+
+        public Tensor Real { get; }
+
+        public Tensor Synthetic { get; }
+
+        public ClassWiseAugmentation Augmentation { get; }
+
+        public void Dispose()
+        {
+            Augmentation.Dispose();
+            _scope.Dispose();
+            Network.Dispose();
+            SyntheticSegments.Dispose();
+            Sampler.Dispose();
+            _data.Dispose();
+        }
     }
 }
