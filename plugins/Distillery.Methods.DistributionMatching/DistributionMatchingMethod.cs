@@ -54,11 +54,7 @@ public sealed class DistributionMatchingMethod(INetworkFactory networks, IOption
                 await request.Checkpoints.SaveAsync(state.ToCheckpoint(), cancellationToken).ConfigureAwait(false);
             }
 
-            if (request.Snapshots.Wants(iteration))
-            {
-                using var snapshot = state.Images.detach().clone();
-                await request.Snapshots.TakeAsync(iteration, snapshot, state.Labels, cancellationToken).ConfigureAwait(false);
-            }
+            await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, cancellationToken).ConfigureAwait(false);
         }
 
         return ToSet(request, settings, state, loss, started);

@@ -61,11 +61,7 @@ public abstract class GradientMatchingMethod(INetworkFactory networks, GradientM
                 await request.Checkpoints.SaveAsync(state.ToCheckpoint(images, optimizer.Buffer), cancellationToken).ConfigureAwait(false);
             }
 
-            if (request.Snapshots.Wants(state.FinishedIterations))
-            {
-                using var snapshot = images.detach().clone();
-                await request.Snapshots.TakeAsync(state.FinishedIterations, snapshot, labels, cancellationToken).ConfigureAwait(false);
-            }
+            await request.Snapshots.OfferAsync(state.FinishedIterations, images, labels, cancellationToken).ConfigureAwait(false);
         }
 
         var provenance = new SetProvenance

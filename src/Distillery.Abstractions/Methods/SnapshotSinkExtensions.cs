@@ -1,0 +1,23 @@
+using static TorchSharp.torch;
+
+namespace Distillery.Methods;
+
+public static class SnapshotSinkExtensions
+{
+    /// <summary>
+    /// Hands the images after <paramref name="iteration"/> to the sink if it wants them: detached from the graph, not
+    /// copied, since the sink is done with them when the returned task ends.
+    /// </summary>
+    public static async Task OfferAsync(this ISnapshotSink sink, int iteration, Tensor images, Tensor labels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(images);
+        if (!sink.Wants(iteration))
+        {
+            return;
+        }
+
+        using var detached = images.detach();
+        await sink.TakeAsync(iteration, detached, labels, cancellationToken).ConfigureAwait(false);
+    }
+}
