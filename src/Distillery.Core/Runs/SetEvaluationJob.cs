@@ -11,6 +11,9 @@ public sealed record SetEvaluationJob
 
     public required EvaluationOptions Options { get; init; }
 
+    /// <summary>Train on the stored set itself; false evaluates the random baseline alone.</summary>
+    public bool StoredSet { get; init; } = true;
+
     public bool RandomBaseline { get; init; } = true;
 
     public long Seed { get; init; }

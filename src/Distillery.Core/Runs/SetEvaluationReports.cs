@@ -23,15 +23,18 @@ public static class SetEvaluationReports
 
     public static ReportTable ToTable(SetEvaluationReport report)
     {
+        var set = report.Results.ToDictionary(r => r.Architecture, StringComparer.Ordinal);
         var baseline = report.Baseline.ToDictionary(r => r.Architecture, StringComparer.Ordinal);
-        var rows = report.Results
-            .Select(result => (IReadOnlyList<string>)
+        var rows = report.Results.Concat(report.Baseline)
+            .Select(result => result.Architecture)
+            .Distinct(StringComparer.Ordinal)
+            .Select(architecture => (IReadOnlyList<string>)
             [
-                result.Architecture,
-                Percent(result),
-                baseline.TryGetValue(result.Architecture, out var random) ? Percent(random) : "—",
-                $"{result.Accuracies.Count}",
-                $"{result.Seconds:F0} s",
+                architecture,
+                set.TryGetValue(architecture, out var trained) ? Percent(trained) : "—",
+                baseline.TryGetValue(architecture, out var random) ? Percent(random) : "—",
+                $"{(trained ?? random)!.Accuracies.Count}",
+                $"{(trained?.Seconds ?? 0) + (random?.Seconds ?? 0):F0} s",
             ])
             .ToArray();
         return new ReportTable(

@@ -29,7 +29,7 @@ public sealed class SetEvaluationRunner(
         var started = DateTimeOffset.UtcNow;
         var results = new List<EvaluationResult>();
         var baseline = new List<EvaluationResult>();
-        foreach (var architecture in job.Architectures)
+        foreach (var architecture in job.StoredSet ? job.Architectures : [])
         {
             results.Add(await evaluator.EvaluateAsync(
                 synthetic, data, architecture, job.Options, SeedSequence.Derive(job.Seed, "evaluate " + architecture), progress, cancellationToken).ConfigureAwait(false));

@@ -50,6 +50,10 @@ public sealed class EvaluateCommand(
         [Description("Skip the random-subset baseline.")]
         public bool NoBaseline { get; init; }
 
+        [CommandOption("--baseline-only")]
+        [Description("Evaluate only the random subset of the set's dataset and IPC, under the same protocol.")]
+        public bool BaselineOnly { get; init; }
+
         [CommandOption("--seed <SEED>")]
         [Description("Seeds the networks' initialisation and batch order.")]
         [DefaultValue(0L)]
@@ -59,7 +63,9 @@ public sealed class EvaluateCommand(
             Architectures.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
         public override ValidationResult Validate() =>
-            ArchitectureList.Count == 0 ? ValidationResult.Error("--arch needs at least one architecture.") : ValidationResult.Success();
+            ArchitectureList.Count == 0 ? ValidationResult.Error("--arch needs at least one architecture.")
+            : NoBaseline && BaselineOnly ? ValidationResult.Error("--no-baseline and --baseline-only leave nothing to evaluate; drop one of them.")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -74,6 +80,7 @@ public sealed class EvaluateCommand(
             SetName = settings.Set,
             Architectures = settings.ArchitectureList,
             Options = Options(settings),
+            StoredSet = !settings.BaselineOnly,
             RandomBaseline = !settings.NoBaseline,
             Seed = settings.Seed,
         };

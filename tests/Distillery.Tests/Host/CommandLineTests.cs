@@ -136,6 +136,34 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     }
 
     [Fact]
+    public async Task EvaluateBaselineOnlyLeavesTheSetOut()
+    {
+        var runner = new FixedEvaluationRunner();
+        var run = await HostRun.StartAsync(
+            WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--baseline-only"),
+            services =>
+            {
+                Fakes(services);
+                services.AddSingleton<ISetEvaluationRunner>(runner);
+            });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(runner.Job!.StoredSet);
+        Assert.True(runner.Job.RandomBaseline);
+        Assert.Contains("52.00 ± 2.00", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("81.00", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvaluateRefusesToLeaveOutBothTheSetAndTheBaseline()
+    {
+        var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--no-baseline", "--baseline-only"), Fakes);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--baseline-only", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvaluateRejectsAnOutOfRangeOverride()
     {
         var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--networks", "0"), Fakes);

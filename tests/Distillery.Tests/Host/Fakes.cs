@@ -19,7 +19,7 @@ internal sealed class FixedEvaluationRunner : ISetEvaluationRunner
             task.Advance(2);
         }
 
-        var results = job.Architectures.Select(a => new EvaluationResult(a, [0.80, 0.82], 1.5)).ToList();
+        var results = job.StoredSet ? job.Architectures.Select(a => new EvaluationResult(a, [0.80, 0.82], 1.5)).ToList() : [];
         var baseline = job.RandomBaseline ? job.Architectures.Select(a => new EvaluationResult(a, [0.50, 0.54], 1.0)).ToList() : [];
         return Task.FromResult(new SetEvaluationReport(job.SetName, "good-method", "fake-data", 10, job.Options, results, baseline));
     }
