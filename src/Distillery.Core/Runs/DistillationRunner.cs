@@ -44,7 +44,7 @@ public sealed class DistillationRunner(
         using var initialImages = job.InitFrom is null ? null : await StartingImages.LoadAsync(store, job, data.Info, devices.Device, cancellationToken).ConfigureAwait(false);
 
         var options = RunKeys.Flatten(configuration.GetSection($"{ComponentSections.Methods}:{job.Method}"));
-        string[] initKey = job.InitFrom is null ? [] : [$"init-from={job.InitFrom}"];
+        string[] initKey = initialImages is null ? [] : [$"init-from={job.InitFrom}@{RunKeys.Fingerprint(initialImages)}"];
         var runId = RunKeys.For("distill", [job.Method, job.Dataset, $"{job.ImagesPerClass}", job.Architecture, $"{job.Seed}", .. options, .. initKey]);
         var checkpoints = store.Checkpoints(runId);
         var resumed = await HasCheckpointAsync(checkpoints, cancellationToken).ConfigureAwait(false);

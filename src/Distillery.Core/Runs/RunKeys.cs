@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using static TorchSharp.torch;
 
 namespace Distillery.Runs;
 
@@ -24,4 +26,12 @@ public static class RunKeys
             .Select(pair => $"{pair.Key}={pair.Value}")
             .Order(StringComparer.Ordinal)
             .ToArray();
+
+    /// <summary>A short hash of a tensor's values, so that a key changes when data stored under the same name do.</summary>
+    public static string Fingerprint(Tensor tensor)
+    {
+        using var values = tensor.detach().cpu().to(ScalarType.Float32).contiguous();
+        var hash = SHA256.HashData(MemoryMarshal.AsBytes(values.data<float>().ToArray().AsSpan()));
+        return Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
+    }
 }

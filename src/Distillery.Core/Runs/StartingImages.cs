@@ -36,6 +36,6 @@ internal static class StartingImages
 
         var classAfterClass = Enumerable.Range(0, labels.Length).OrderBy(row => labels[row]).Select(row => (long)row).ToArray();
         using var order = torch.tensor(classAfterClass, device: set.Images.device);
-        return set.Images.index_select(0, order).to(device);
+        return set.Images.index_select(0, order).to(device, disposeAfter: true);
     }
 }

@@ -96,6 +96,20 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
         Assert.Contains("nothing-here", missing.Error);
     }
 
+    [Fact]
+    public async Task A_run_started_from_a_replaced_set_is_a_new_run_not_a_resume_of_the_old_one()
+    {
+        string[] dm = ["--init-from", "start", "--Methods:dm:Iterations=1", "--Methods:dm:BatchReal=8"];
+        Assert.Equal(0, (await RunAsync(["--name", "start"], method: "random")).ExitCode);
+        Assert.Equal(0, (await RunAsync([.. dm, "--name", "first"])).ExitCode);
+        Assert.Equal(0, (await RunAsync(["--name", "start", "--seed", "1", "--overwrite"], method: "random")).ExitCode);
+        Assert.Equal(0, (await RunAsync([.. dm, "--name", "second"])).ExitCode);
+
+        using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
+        var runs = (await store.ListRunsAsync(CancellationToken.None)).Where(run => run.SetName is "first" or "second").ToList();
+        Assert.Equal(2, runs.Select(run => run.Id).Distinct().Count());
+    }
+
     private Task<HostRun> RunAsync(params string[] extra) => RunAsync(extra, method: "dm");
 
     private Task<HostRun> RunAsync(string[] extra, string method) => HostRun.StartAsync(
