@@ -7,7 +7,7 @@
 #   (default: all four). WORKSPACE keeps the database between stages (default: a fresh temporary file).
 #   FROM_HERDING and FROM_REAL are the snapshot iterations (the last one is the run's length). Stage narrow-from-real
 #   distills with a ConvNet-3 of width 64 instead of 128 (NARROW snapshots, default 1000,2000); all are evaluated on the
-#   standard ConvNet-3.
+#   standard ConvNet-3. THREADS sets the thread count (default: the configured one).
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ out=experiments/results/dm
 mkdir -p "$out"
 common=(--workspace "$workspace" --Output:Directory="$out" --output json
         --Evaluation:Augmentation=color_crop_cutout_flip_scale_rotate --Evaluation:Epochs=300 --Evaluation:TestBatchSize=32)
+[ -z "${THREADS:-}" ] || common+=(--Distillery:Threads="$THREADS")
 dm() { # snapshot list
   echo --Methods:dm:BatchReal=64 --Methods:dm:Iterations="${1##*,}" --snapshot-at "$1" --snapshot-networks 3
 }
