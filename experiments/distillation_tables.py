@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints the markdown tables of experiments/RESULTS.md for the learning methods and continual learning, from the JSON
-that run-dm-budget.sh, run-gradient-matching-ipc1.sh, run-cross-architecture.sh and run-continual.sh leave in
+that run-dm-budget.sh, run-gradient-matching.sh, run-cross-architecture.sh and run-continual.sh leave in
 experiments/results/. Missing files are skipped."""
 import json
 import pathlib
@@ -46,14 +46,21 @@ def budget_table():
 
 
 def gradient_matching_table():
-    baseline = load("gradient-matching/evaluate-dsa-ipc1.json")
-    base = baseline["baseline"][0] if baseline and baseline["baseline"] else None
-    base = pct(base["mean"], base["std"]) if base else "—"
-    print("| method | IPC | iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
-    print("| --- | --: | --: | --: | --: | --: | --: |")
-    for method in ("dc", "dsa"):
-        for row in snapshots(f"gradient-matching/{method}-fashion-mnist-ipc1"):
-            print(f"| {method} | 1 | {row['iteration']} | {row['distill_seconds']:.0f} | {pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {base} |")
+    ipc1 = load("gradient-matching/random-ipc1.json") or load("gradient-matching/evaluate-dsa-ipc1.json")  # older runs: the set and baseline
+    ipc10 = load("dm/evaluate-herding.json")  # the same random subset and evaluation seeds as any IPC-10 set's baseline
+    baselines = {ipc: pct(report["baseline"][0]["mean"], report["baseline"][0]["std"]) if report and report["baseline"] else "—"
+                 for ipc, report in ((1, ipc1), (10, ipc10))}
+    print("| method | IPC | start | network while distilling | iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
+    print("| --- | --: | --- | --- | --: | --: | --: | --: | --: |")
+    runs = [("dc", 1, "real images", "ConvNet-3", "dc-fashion-mnist-ipc1-seed0"),
+            ("dsa", 1, "real images", "ConvNet-3", "dsa-fashion-mnist-ipc1-seed0"),
+            ("dsa", 10, "real images", "ConvNet-3, width 64", "dsa-fashion-mnist-ipc10-seed0-w64"),
+            ("dsa", 10, "DM set (82.76 %)", "ConvNet-3, width 64", "dsa-fashion-mnist-ipc10-seed0-w64-from-dm")]
+    for method, ipc, start, network, name in runs:
+        path = RESULTS / "gradient-matching" / f"{name}.snapshots.json"
+        for row in json.loads(path.read_text()) if path.exists() else []:
+            print(f"| {method} | {ipc} | {start} | {network} | {row['iteration']} | {row['distill_seconds']:.0f} | "
+                  f"{pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {baselines[ipc]} |")
 
 
 def cross_architecture_table():
@@ -90,7 +97,7 @@ def continual_table():
         print(f"| {result['learner']} | {memory} | {len(result['orders'])} | {curve} | {final} | {100 * result['forgetting']:.1f} | {task:.1f} |")
 
 
-for title, table in [("DM budgets", budget_table), ("gradient matching, IPC 1", gradient_matching_table),
+for title, table in [("DM budgets", budget_table), ("gradient matching", gradient_matching_table),
                      ("cross-architecture", cross_architecture_table), ("continual", continual_table)]:
     print(f"\n### {title}\n")
     table()
