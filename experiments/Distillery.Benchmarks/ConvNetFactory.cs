@@ -5,9 +5,9 @@ using Distillery.Networks;
 
 namespace Distillery.Benchmarks;
 
-/// <summary>Builds the reference ConvNet-3 (width 128, instance norm, ReLU, average pooling) for any dataset.</summary>
-internal sealed class ConvNetFactory : INetworkFactory
+/// <summary>Builds the reference ConvNet-3 (instance norm, ReLU, average pooling; width 128 unless given) for any dataset.</summary>
+internal sealed class ConvNetFactory(int width = 128) : INetworkFactory
 {
     public Network Create(string architecture, DatasetInfo dataset) =>
-        new ConvNet(ConvNetSettings.Default, new FeatureShape(dataset.Channels, dataset.Height, dataset.Width), dataset.NumClasses);
+        new ConvNet(ConvNetSettings.Default with { Width = width }, new FeatureShape(dataset.Channels, dataset.Height, dataset.Width), dataset.NumClasses);
 }

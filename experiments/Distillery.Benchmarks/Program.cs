@@ -6,6 +6,7 @@ using TorchSharp;
 //        [--steps N] [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY] [--batch-real N]
 //        [--reuse-heap 1|0] (keep freed blocks in the heap, as the host does; 0: glibc's default)
 //        [--chunk N]  (dm-step: images per forward pass; 0 = the method's default, 100000 = whole batches)
+//        [--width N]  (dc-step: the ConvNet-3's width, default 128; dc-step with --augmentation STRATEGY times DSA)
 if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dm-step" or "dc-step"))
 {
     Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [options]");
@@ -43,7 +44,9 @@ switch (args[0])
             options.GetValueOrDefault("augmentation", "color_crop_cutout_flip_scale_rotate"), Option("chunk", 0));
         break;
     case "dc-step":
-        GradientMatchingBenchmark.Run(Option("ipc", 1), Option("batch-real", 256), Option("warmup", 1), Option("steps", 3));
+        GradientMatchingBenchmark.Run(
+            Option("ipc", 1), Option("batch-real", 256), Option("warmup", 1), Option("steps", 3),
+            options.GetValueOrDefault("augmentation", "none"), Option("width", 128));
         break;
 }
 
