@@ -30,7 +30,8 @@ public static class RunKeys
     /// <summary>A short hash of a tensor's values, so that a key changes when data stored under the same name do.</summary>
     public static string Fingerprint(Tensor tensor)
     {
-        using var values = tensor.detach().cpu().to(ScalarType.Float32).contiguous();
+        using var scope = NewDisposeScope();
+        var values = tensor.detach().cpu().to(ScalarType.Float32).contiguous();
         var hash = SHA256.HashData(MemoryMarshal.AsBytes(values.data<float>().ToArray().AsSpan()));
         return Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
     }
