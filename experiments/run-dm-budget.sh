@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 distillery=${DISTILLERY:-./distillery}
 workspace=${WORKSPACE:-$(mktemp -d)/dm.db}
 from_herding=${FROM_HERDING:-250,500,1000}
-from_real=${FROM_REAL:-500,1000}
+from_real=${FROM_REAL:-250,500,1000}
 narrow=${NARROW:-1000,2000}
 out=experiments/results/dm
 mkdir -p "$out"
