@@ -38,7 +38,9 @@ def budget_table():
     if herding and start:
         result = start["results"][0]
         print(f"| herding coreset | — | 0 | {herding['seconds']:.0f} (herding) | {pct(result['mean'], result['std'])} | {len(result['runs'])} | {base} |")
-    runs = [("herding coreset", "ConvNet-3", "dm/dm-from-herding"), ("random real images", "ConvNet-3", "dm/dm-from-real"),
+    runs = [("herding coreset", "ConvNet-3", "dm/dm-from-herding"), ("random real images", "ConvNet-3", "dm/dm-from-real-fashion-mnist"),
+            ("random real images", "ConvNet-3, image lr 3", "dm/dm-from-real-lr3-"),
+            ("random real images", "ConvNet-3, image lr 10", "dm/dm-from-real-lr10-"),
             ("random real images", "ConvNet-3, width 64", "dm/dm-narrow-from-real")]
     for label, network, name in runs:
         for row in snapshots(name):

@@ -7,7 +7,8 @@
 #   (default: all four). WORKSPACE keeps the database between stages (default: a fresh temporary file).
 #   FROM_HERDING and FROM_REAL are the snapshot iterations (the last one is the run's length). Stage narrow-from-real
 #   distills with a ConvNet-3 of width 64 instead of 128 (NARROW snapshots, default 1000,2000); all are evaluated on the
-#   standard ConvNet-3. THREADS sets the thread count (default: the configured one).
+#   standard ConvNet-3. Stage from-real-lr repeats from-real with higher image learning rates (LRS, default "3 10";
+#   LR_SNAPSHOTS, default 250,500). THREADS sets the thread count (default: the configured one).
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,9 +41,13 @@ for stage in "${stages[@]}"; do
     evaluate-herding) run evaluate-herding $distillery evaluate herding-fashion-mnist-ipc10-seed0 --networks 3 "${common[@]}" ;;
     from-real) run dm-from-real $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-from-real-fashion-mnist-ipc10 \
       $(dm "$from_real") "${common[@]}" ;;
+    from-real-lr) for lr in ${LRS:-3 10}; do
+        run dm-from-real-lr$lr $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-from-real-lr$lr-fashion-mnist-ipc10 \
+          --Methods:dm:LearningRateImages=$lr $(dm "${LR_SNAPSHOTS:-250,500}") "${common[@]}"
+      done ;;
     narrow-from-real) run dm-narrow-from-real $distillery distill -m dm -d fashion-mnist --ipc 10 --arch convnet:w64 \
       --name dm-narrow-from-real-fashion-mnist-ipc10 $(dm "$narrow") "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: herding from-herding evaluate-herding from-real narrow-from-real" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: herding from-herding evaluate-herding from-real from-real-lr narrow-from-real" >&2; exit 2 ;;
   esac
 done
 echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
