@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using Distillery.Storage;
 using Microsoft.Extensions.Configuration;
 using static TorchSharp.torch;
 
@@ -15,8 +15,7 @@ public static class RunKeys
     public static string For(string kind, IEnumerable<string> parts)
     {
         var text = string.Join('\n', parts.Prepend(kind));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return $"{kind}-{Convert.ToHexString(hash, 0, 8).ToLowerInvariant()}";
+        return $"{kind}-{ShortHash(Encoding.UTF8.GetBytes(text))}";
     }
 
     /// <summary>A configuration section as sorted <c>key=value</c> lines (stable JSON-free text for hashing and provenance).</summary>
@@ -28,11 +27,7 @@ public static class RunKeys
             .ToArray();
 
     /// <summary>A short hash of a tensor's values, so that a key changes when data stored under the same name do.</summary>
-    public static string Fingerprint(Tensor tensor)
-    {
-        using var scope = NewDisposeScope();
-        var values = tensor.detach().cpu().to(ScalarType.Float32).contiguous();
-        var hash = SHA256.HashData(MemoryMarshal.AsBytes(values.data<float>().ToArray().AsSpan()));
-        return Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
-    }
+    public static string Fingerprint(Tensor tensor) => ShortHash(TensorCodec.Encode(tensor).Bytes);
+
+    private static string ShortHash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes), 0, 8).ToLowerInvariant();
 }
