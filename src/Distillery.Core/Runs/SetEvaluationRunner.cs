@@ -24,25 +24,20 @@ public sealed class SetEvaluationRunner(
         using var set = await store.LoadSetAsync(job.SetName, cancellationToken).ConfigureAwait(false);
         var provenance = set.Provenance;
         var data = await datasets.LoadAsync(provenance.Dataset, progress, cancellationToken).ConfigureAwait(false);
-        using var synthetic = new LabeledImages(set.Images.to(devices.Device), set.Labels.to(devices.Device), data.Info.NumClasses);
 
         var started = DateTimeOffset.UtcNow;
-        var results = new List<EvaluationResult>();
-        var baseline = new List<EvaluationResult>();
-        foreach (var architecture in job.StoredSet ? job.Architectures : [])
+        IReadOnlyList<EvaluationResult> results = [];
+        if (job.StoredSet)
         {
-            results.Add(await evaluator.EvaluateAsync(
-                synthetic, data, architecture, job.Options, SeedSequence.Derive(job.Seed, "evaluate " + architecture), progress, cancellationToken).ConfigureAwait(false));
+            using var synthetic = new LabeledImages(set.Images.to(devices.Device), set.Labels.to(devices.Device), data.Info.NumClasses);
+            results = await OnEachArchitectureAsync(synthetic).ConfigureAwait(false);
         }
 
+        IReadOnlyList<EvaluationResult> baseline = [];
         if (job.RandomBaseline)
         {
             using var random = RandomSubset.Sample(data.Train, provenance.ImagesPerClass, SeedSequence.Derive(job.Seed, "random baseline"));
-            foreach (var architecture in job.Architectures)
-            {
-                baseline.Add(await evaluator.EvaluateAsync(
-                    random, data, architecture, job.Options, SeedSequence.Derive(job.Seed, "evaluate " + architecture), progress, cancellationToken).ConfigureAwait(false));
-            }
+            baseline = await OnEachArchitectureAsync(random).ConfigureAwait(false);
         }
 
         var report = new SetEvaluationReport(job.SetName, provenance.Method, provenance.Dataset, provenance.ImagesPerClass, job.Options, results, baseline);
@@ -59,5 +54,18 @@ public sealed class SetEvaluationRunner(
             },
             CancellationToken.None).ConfigureAwait(false);
         return report;
+
+        // Every architecture with the same seeds for the set and the baseline, so the two differ only in their images.
+        async Task<IReadOnlyList<EvaluationResult>> OnEachArchitectureAsync(LabeledImages images)
+        {
+            var evaluated = new List<EvaluationResult>();
+            foreach (var architecture in job.Architectures)
+            {
+                evaluated.Add(await evaluator.EvaluateAsync(
+                    images, data, architecture, job.Options, SeedSequence.Derive(job.Seed, "evaluate " + architecture), progress, cancellationToken).ConfigureAwait(false));
+            }
+
+            return evaluated;
+        }
     }
 }
