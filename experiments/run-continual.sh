@@ -4,14 +4,14 @@
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-distillery=${DISTILLERY:-./distillery}
+source experiments/common.sh
 out=experiments/results/continual
 workspace=$(mktemp -d)/continual.db
 mkdir -p "$out"
 for name in gdumb bounds; do
-  echo "# $(date -u +%FT%TZ) $name: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  note "$name"
   /usr/bin/time -v $distillery continual "experiments/continual-split-fashion-mnist-$name.json" --output json --workspace "$workspace" \
     --Output:Directory="$out" "$@" > "$out/$name.json" 2> "$out/$name.log"
   echo "# workspace after $name: $(du -b "$workspace" | cut -f1) bytes" >&2
 done
-echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+note done

@@ -8,7 +8,7 @@
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-distillery=${DISTILLERY:-./distillery}
+source experiments/common.sh
 : "${WORKSPACE:?set WORKSPACE to the database that holds the sets}"
 epochs=${EPOCHS:-300}
 networks=${NETWORKS:-1}
@@ -16,13 +16,11 @@ out=experiments/results/cross-architecture
 mkdir -p "$out"
 baseline=()
 [ "${BASELINE:-1}" = 1 ] || baseline=(--no-baseline)
-threads=()
-[ -z "${THREADS:-}" ] || threads=(--Distillery:Threads="$THREADS")
 for set in "$@"; do
-  echo "# $(date -u +%FT%TZ) $set: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  note "$set"
   /usr/bin/time -v $distillery evaluate "$set" --arch "${ARCHS:-convnet,mlp,lenet,alexnet,vgg11,resnet18}" --networks "$networks" --epochs "$epochs" \
     --augment color_crop_cutout_flip_scale_rotate --workspace "$WORKSPACE" --output json --Evaluation:TestBatchSize=32 "${threads[@]}" "${baseline[@]}" \
     > "$out/$set${TAG:-}.json" 2> "$out/$set${TAG:-}.log"
   baseline=(--no-baseline)
 done
-echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+note done

@@ -12,22 +12,20 @@
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-distillery=${DISTILLERY:-./distillery}
+source experiments/common.sh
 workspace=${WORKSPACE:-$(mktemp -d)/dm.db}
 from_herding=${FROM_HERDING:-250,500,1000}
 from_real=${FROM_REAL:-250,500,1000}
 narrow=${NARROW:-1000,2000}
 out=experiments/results/dm
 mkdir -p "$out"
-common=(--workspace "$workspace" --Output:Directory="$out" --output json
-        --Evaluation:Augmentation=color_crop_cutout_flip_scale_rotate --Evaluation:Epochs=300 --Evaluation:TestBatchSize=32)
-[ -z "${THREADS:-}" ] || common+=(--Distillery:Threads="$THREADS")
+common=(--workspace "$workspace" --Output:Directory="$out" --output json "${evaluation[@]}" "${threads[@]}")
 dm() { # snapshot list
   echo --Methods:dm:BatchReal=64 --Methods:dm:Iterations="${1##*,}" --snapshot-at "$1" --snapshot-networks 3
 }
 run() { # name, command...
   local name=$1; shift
-  echo "# $(date -u +%FT%TZ) $name: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  note "$name"
   /usr/bin/time -v "$@" > "$out/$name.json" 2> "$out/$name.log"
 }
 
@@ -50,4 +48,4 @@ for stage in "${stages[@]}"; do
     *) echo "unknown stage '$stage'; stages: herding from-herding evaluate-herding from-real from-real-lr narrow-from-real" >&2; exit 2 ;;
   esac
 done
-echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+note done

@@ -12,23 +12,20 @@
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-distillery=${DISTILLERY:-./distillery}
+source experiments/common.sh
 snapshots=${1:-50,100,200}
 ipc=${IPC:-1}
 arch=${ARCH:-convnet}
 tag=${TAG:-}
 workspace=${WORKSPACE:-$(mktemp -d)/gm.db}
-threads=()
-[ -z "${THREADS:-}" ] || threads=(--Distillery:Threads="$THREADS")
 start=()
 [ -z "${INIT_FROM:-}" ] || start=(--init-from "$INIT_FROM")
 out=experiments/results/gradient-matching
 mkdir -p "$out"
-evaluation=(--Evaluation:Augmentation=color_crop_cutout_flip_scale_rotate --Evaluation:Epochs=300 --Evaluation:TestBatchSize=32)
 last=""
 for method in ${METHODS:-dc dsa}; do
   name=$method-fashion-mnist-ipc$ipc-seed0$tag
-  echo "# $(date -u +%FT%TZ) $name: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  note "$name"
   /usr/bin/time -v $distillery distill -m "$method" -d fashion-mnist --ipc "$ipc" --arch "$arch" --name "$name" \
     --workspace "$workspace" --Output:Directory="$out" --output json "${threads[@]}" \
     --Methods:$method:Init=real --Methods:$method:BatchReal=64 --Methods:$method:Iterations="${snapshots##*,}" \
@@ -37,9 +34,8 @@ for method in ${METHODS:-dc dsa}; do
   last=$name
 done
 if [ "${BASELINE:-1}" = 1 ]; then
-  echo "# $(date -u +%FT%TZ) random baseline: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  /usr/bin/time -v $distillery evaluate "$last" --baseline-only --networks 3 --workspace "$workspace" --output json "${threads[@]}" \
-    --augment color_crop_cutout_flip_scale_rotate --epochs 300 --Evaluation:TestBatchSize=32 \
+  note "random baseline"
+  /usr/bin/time -v $distillery evaluate "$last" --baseline-only --networks 3 --workspace "$workspace" --output json "${threads[@]}" "${evaluation[@]}" \
     > "$out/random-ipc$ipc$tag.json" 2> "$out/random-ipc$ipc$tag.log"
 fi
-echo "# $(date -u +%FT%TZ) done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+note done
