@@ -21,37 +21,43 @@ def pct(mean, std):
     return f"{100 * mean:.2f} ± {100 * std:.2f}"
 
 
-def snapshots(name):
+def snapshots(*names):
+    """The snapshot rows of the named sets (a run resumed in a second process may have written two files), by iteration."""
     rows = []
-    for path in sorted(RESULTS.glob(f"{name}*.snapshots.json")):
-        rows.extend(json.loads(path.read_text()))
+    for name in names:
+        path = RESULTS / f"{name}.snapshots.json"
+        rows.extend(json.loads(path.read_text()) if path.exists() else [])
     return sorted({row["iteration"]: row for row in rows}.values(), key=lambda row: row["iteration"])
+
+
+def baseline_pct(report):
+    baseline = report["baseline"][0] if report and report["baseline"] else None
+    return pct(baseline["mean"], baseline["std"]) if baseline else "—"
 
 
 def budget_table():
     herding = load("dm/herding.json")
     start = load("dm/evaluate-herding.json")
-    baseline = start["baseline"][0] if start and start["baseline"] else None
-    base = pct(baseline["mean"], baseline["std"]) if baseline else "—"
+    base = baseline_pct(start)
     print("| start | network while distilling | DM iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
     print("| --- | --- | --: | --: | --: | --: | --: |")
     if herding and start:
         result = start["results"][0]
         print(f"| herding coreset | — | 0 | {herding['seconds']:.0f} (herding) | {pct(result['mean'], result['std'])} | {len(result['runs'])} | {base} |")
-    runs = [("herding coreset", "ConvNet-3", "dm/dm-from-herding"), ("random real images", "ConvNet-3", "dm/dm-from-real-fashion-mnist"),
-            ("random real images", "ConvNet-3, image lr 3", "dm/dm-from-real-lr3-"),
-            ("random real images", "ConvNet-3, image lr 10", "dm/dm-from-real-lr10-"),
-            ("random real images", "ConvNet-3, width 64", "dm/dm-narrow-from-real")]
-    for label, network, name in runs:
-        for row in snapshots(name):
+    runs = [("herding coreset", "ConvNet-3", ["dm/dm-from-herding-it250", "dm/dm-from-herding-fashion-mnist-ipc10"]),
+            ("random real images", "ConvNet-3", ["dm/dm-from-real-fashion-mnist-ipc10"]),
+            ("random real images", "ConvNet-3, image lr 3", ["dm/dm-from-real-lr3-fashion-mnist-ipc10"]),
+            ("random real images", "ConvNet-3, image lr 10", ["dm/dm-from-real-lr10-fashion-mnist-ipc10"]),
+            ("random real images", "ConvNet-3, width 64", ["dm/dm-narrow-from-real-fashion-mnist-ipc10"])]
+    for label, network, names in runs:
+        for row in snapshots(*names):
             print(f"| {label} | {network} | {row['iteration']} | {row['distill_seconds']:.0f} | {pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {base} |")
 
 
 def gradient_matching_table():
     ipc1 = load("gradient-matching/random-ipc1.json") or load("gradient-matching/evaluate-dsa-ipc1.json")  # older runs: the set and baseline
     ipc10 = load("dm/evaluate-herding.json")  # the same random subset and evaluation seeds as any IPC-10 set's baseline
-    baselines = {ipc: pct(report["baseline"][0]["mean"], report["baseline"][0]["std"]) if report and report["baseline"] else "—"
-                 for ipc, report in ((1, ipc1), (10, ipc10))}
+    baselines = {1: baseline_pct(ipc1), 10: baseline_pct(ipc10)}
     print("| method | IPC | start | network while distilling | iterations | distill time (s) | ConvNet-3 test accuracy % | networks | random subset % |")
     print("| --- | --: | --- | --- | --: | --: | --: | --: | --: |")
     runs = [("dc", 1, "real images", "ConvNet-3", "dc-fashion-mnist-ipc1-seed0"),
@@ -59,8 +65,7 @@ def gradient_matching_table():
             ("dsa", 10, "real images", "ConvNet-3, width 64", "dsa-fashion-mnist-ipc10-seed0-w64"),
             ("dsa", 10, "DM set (82.76 %)", "ConvNet-3, width 64", "dsa-fashion-mnist-ipc10-seed0-w64-from-dm")]
     for method, ipc, start, network, name in runs:
-        path = RESULTS / "gradient-matching" / f"{name}.snapshots.json"
-        for row in json.loads(path.read_text()) if path.exists() else []:
+        for row in snapshots(f"gradient-matching/{name}"):
             print(f"| {method} | {ipc} | {start} | {network} | {row['iteration']} | {row['distill_seconds']:.0f} | "
                   f"{pct(row['mean'], row['std'])} | {len(row['accuracies'])} | {baselines[ipc]} |")
 
