@@ -11,5 +11,5 @@ public sealed record ComponentDescriptor(
     Type OptionsType)
 {
     /// <summary>The configuration section its options bind from, e.g. <c>Methods:herding</c>.</summary>
-    public string ConfigurationSection => $"{ComponentSections.For(Kind)}:{Name}";
+    public string ConfigurationSection => $"{Kind.Section}:{Name}";
 }

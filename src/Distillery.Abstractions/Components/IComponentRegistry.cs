@@ -1,18 +1,16 @@
-using Distillery.Data;
-using Distillery.Methods;
-using Distillery.Networks;
-using Distillery.Scenarios;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Distillery.Components;
 
 /// <summary>
-/// What a plugin registers its components with. Each component has a short lowercase name, a line of help and an
-/// options class. The options are bound from the configuration section of its kind and name
-/// (<c>Methods:herding</c>, <c>Architectures:convnet</c>, <c>Scenarios:benchmark</c>, <c>Datasets:mnist</c>) and
-/// validated with data annotations when the host starts. A component receives them as <c>IOptions&lt;TOptions&gt;</c>.
-/// Each options class belongs to one component.
+/// What a plugin registers its components with. Each component has a kind (its service interface, see
+/// <see cref="ComponentKindAttribute"/>), a short lowercase name, a line of help and an options class. The options are
+/// bound from the kind's section and the component's name (<c>Methods:herding</c>, <c>Architectures:convnet</c>) and
+/// validated with data annotations when the host starts. A component receives them as <c>IOptions&lt;TOptions&gt;</c>;
+/// a job may resolve it with overrides of its own (see <see cref="IComponentCatalog.Resolve{T}(string, IReadOnlyDictionary{string, string?})"/>).
+/// Each options class belongs to one component. <c>AddMethod</c>, <c>AddArchitecture</c>, <c>AddScenario</c> and
+/// <c>AddDataset</c> are shorthands (<see cref="ComponentRegistryExtensions"/>).
 /// </summary>
 public interface IComponentRegistry
 {
@@ -21,19 +19,9 @@ public interface IComponentRegistry
 
     IConfiguration Configuration { get; }
 
-    void AddMethod<TMethod, TOptions>(string name, string help)
-        where TMethod : class, IDistillationMethod
-        where TOptions : class;
-
-    void AddArchitecture<TArchitecture, TOptions>(string name, string help)
-        where TArchitecture : class, IArchitecture
-        where TOptions : class;
-
-    void AddScenario<TScenario, TOptions>(string name, string help)
-        where TScenario : class, IScenario
-        where TOptions : class;
-
-    void AddDataset<TDataset, TOptions>(string name, string help)
-        where TDataset : class, IDataset
-        where TOptions : class;
+    /// <summary>Registers a component of the kind <typeparamref name="TService"/> declares.</summary>
+    void AddComponent<TService, TImplementation, TOptions>(string name, string help)
+        where TService : class
+        where TImplementation : class, TService
+        where TOptions : class, new();
 }

@@ -1,3 +1,4 @@
+using Distillery.Components;
 using Distillery.Progress;
 
 namespace Distillery.Data;
@@ -8,6 +9,7 @@ namespace Distillery.Data;
 /// A missing, truncated or corrupt file throws a <see cref="UserErrorException"/> that names the file, what is wrong,
 /// and how to get the data.
 /// </summary>
+[ComponentKind("dataset", ComponentSections.Datasets)]
 public interface IDataset
 {
     Task<DatasetSplits> LoadAsync(IProgressReporter progress, CancellationToken cancellationToken);

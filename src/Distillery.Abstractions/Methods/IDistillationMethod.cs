@@ -1,3 +1,4 @@
+using Distillery.Components;
 namespace Distillery.Methods;
 
 /// <summary>
@@ -5,6 +6,7 @@ namespace Distillery.Methods;
 /// Long-running methods checkpoint through <see cref="DistillationRequest.Checkpoints"/> and resume from the last
 /// checkpoint, so an interrupted run finishes with the same result as an uninterrupted one.
 /// </summary>
+[ComponentKind("method", ComponentSections.Methods)]
 public interface IDistillationMethod
 {
     Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken);

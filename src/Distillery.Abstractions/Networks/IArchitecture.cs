@@ -1,3 +1,4 @@
+using Distillery.Components;
 namespace Distillery.Networks;
 
 /// <summary>
@@ -5,6 +6,7 @@ namespace Distillery.Networks;
 /// the part after the colon reaches <see cref="Create"/> as <see cref="NetworkSpec.Variant"/>.
 /// Weights are drawn from torch's global generator, which the engine seeds from the run's seed.
 /// </summary>
+[ComponentKind("architecture", ComponentSections.Architectures)]
 public interface IArchitecture
 {
     /// <summary>Every variant this architecture can build, by name (empty when it has none).</summary>

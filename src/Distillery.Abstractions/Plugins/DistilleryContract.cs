@@ -3,7 +3,7 @@ namespace Distillery.Plugins;
 /// <summary>The version of the plugin contract. A plugin built against another major version is not loaded.</summary>
 public static class DistilleryContract
 {
-    public const int MajorVersion = 1;
+    public const int MajorVersion = 2;
     public const int MinorVersion = 0;
 
     public static Version Version { get; } = new(MajorVersion, MinorVersion);

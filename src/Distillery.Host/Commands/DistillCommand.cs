@@ -93,9 +93,9 @@ public sealed class DistillCommand(
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        catalog.RequireKnown(ComponentKind.Method, settings.Method);
-        catalog.RequireKnown(ComponentKind.Dataset, settings.Dataset);
-        catalog.RequireKnown(ComponentKind.Architecture, settings.Architecture);
+        catalog.Find(ComponentKind.Method, settings.Method);
+        catalog.Find(ComponentKind.Dataset, settings.Dataset);
+        catalog.Find(ComponentKind.Architecture, settings.Architecture);
 
         var job = new DistillationJob
         {

@@ -72,7 +72,7 @@ public sealed class EvaluateCommand(
     {
         foreach (var architecture in settings.ArchitectureList)
         {
-            catalog.RequireKnown(ComponentKind.Architecture, architecture);
+            catalog.Find(ComponentKind.Architecture, architecture);
         }
 
         var job = new SetEvaluationJob

@@ -73,11 +73,11 @@ public sealed class PluginsCommand(PluginLoadReport report, Terminal terminal, H
                 continue;
             }
 
-            foreach (var component in plugin.Components.OrderBy(c => c.Descriptor.Kind).ThenBy(c => c.Descriptor.Name, StringComparer.Ordinal))
+            foreach (var component in plugin.Components.OrderBy(c => c.Descriptor.Kind.Name, StringComparer.Ordinal).ThenBy(c => c.Descriptor.Name, StringComparer.Ordinal))
             {
                 var descriptor = component.Descriptor;
                 yield return new Row(
-                    descriptor.Kind.ToString().ToLowerInvariant(),
+                    descriptor.Kind.Name,
                     descriptor.Name,
                     plugin.Id,
                     plugin.Version,

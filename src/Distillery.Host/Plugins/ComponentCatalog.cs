@@ -1,8 +1,4 @@
 using Distillery.Components;
-using Distillery.Data;
-using Distillery.Methods;
-using Distillery.Networks;
-using Distillery.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Distillery.Host.Plugins;
@@ -10,28 +6,45 @@ namespace Distillery.Host.Plugins;
 /// <summary>
 /// The components of every active plugin, resolved by kind and name from the host's container. Architectures may be
 /// asked for as <c>name:variant</c>; they are resolved by name and the variant reaches them through
-/// <see cref="NetworkSpec.Variant"/>. A name held by a quarantined plugin is reported with that plugin's reason.
+/// <see cref="Networks.NetworkSpec.Variant"/>. A name held by a quarantined plugin is reported with that plugin's
+/// reason. Every component is made with the options object <see cref="ComponentOptionsBinder"/> binds, so the options a
+/// job reports are the ones its component was given.
 /// </summary>
 public sealed class ComponentCatalog(PluginLoadReport report, IServiceProvider services) : IComponentCatalog
 {
+    private static readonly IReadOnlyDictionary<string, string?> NoOverrides = new Dictionary<string, string?>();
+
+    private readonly ComponentOptionsBinder _binder = new(services);
     private readonly IReadOnlyList<ComponentDescriptor> _components = report.ActiveComponents.Select(c => c.Descriptor).ToList();
 
     public IReadOnlyList<ComponentDescriptor> Components => _components;
+
+    public IReadOnlyList<ComponentKind> Kinds =>
+        _components.Select(c => c.Kind).Distinct().OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<string> Names(ComponentKind kind) =>
         _components.Where(c => c.Kind == kind).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
 
     public T Resolve<T>(string name)
+        where T : class => ResolveWithOptions<T>(name).Component;
+
+    public T Resolve<T>(string name, IReadOnlyDictionary<string, string?> overrides)
+        where T : class => ResolveWithOptions<T>(name, overrides).Component;
+
+    public ResolvedComponent<T> ResolveWithOptions<T>(string name, IReadOnlyDictionary<string, string?>? overrides = null)
         where T : class
     {
-        var kind = KindOf(typeof(T));
-        var descriptor = Find(kind, name);
-        return services.GetRequiredKeyedService<T>(descriptor.Name);
+        var descriptor = Find(ComponentKind.Of(typeof(T)), name);
+        var options = _binder.Bind(descriptor, overrides ?? NoOverrides);
+        var component = _binder.TakesOptions(descriptor)
+            ? (T)ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType, ComponentOptionsBinder.Wrap(options))
+            : services.GetRequiredKeyedService<T>(descriptor.Name);
+        return new ResolvedComponent<T>(component, descriptor, options);
     }
 
-    /// <summary>The descriptor of a component, or a <see cref="UserErrorException"/> that lists the known names.</summary>
     public ComponentDescriptor Find(ComponentKind kind, string name)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(name);
         var bare = kind == ComponentKind.Architecture ? ArchitectureName.Split(name).Name : name;
         var found = _components.FirstOrDefault(c => c.Kind == kind && string.Equals(c.Name, bare, StringComparison.OrdinalIgnoreCase));
@@ -40,7 +53,7 @@ public sealed class ComponentCatalog(PluginLoadReport report, IServiceProvider s
             return found;
         }
 
-        var what = ComponentRegistry.Describe(kind);
+        var what = kind.Name;
         var known = Names(kind);
         var list = known.Count == 0 ? $"No {what} is loaded (see 'distillery plugins')." : $"Known {what}s: {string.Join(", ", known)}.";
         var quarantined = Quarantined(kind, bare);
@@ -48,15 +61,6 @@ public sealed class ComponentCatalog(PluginLoadReport report, IServiceProvider s
             ? $"Unknown {what} '{bare}'. {list}"
             : $"The {what} '{bare}' is not available: {quarantined} {list}");
     }
-
-    public static ComponentKind KindOf(Type type) =>
-        type == typeof(IDistillationMethod) ? ComponentKind.Method
-        : type == typeof(IArchitecture) ? ComponentKind.Architecture
-        : type == typeof(IScenario) ? ComponentKind.Scenario
-        : type == typeof(IDataset) ? ComponentKind.Dataset
-        : throw new ArgumentException(
-            $"{type.FullName} is not a component type; use {nameof(IDistillationMethod)}, {nameof(IArchitecture)}, {nameof(IScenario)} or {nameof(IDataset)}.",
-            nameof(type));
 
     private string? Quarantined(ComponentKind kind, string name)
     {

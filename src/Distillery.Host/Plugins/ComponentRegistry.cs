@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using Distillery.Components;
-using Distillery.Data;
-using Distillery.Methods;
-using Distillery.Networks;
-using Distillery.Scenarios;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,27 +26,12 @@ internal sealed partial class ComponentRegistry(
     public IEnumerable<ComponentDescriptor> Accepted =>
         _entries.Where(e => e.Status == PluginStatus.Active).Select(e => e.Descriptor);
 
-    public void AddMethod<TMethod, TOptions>(string name, string help)
-        where TMethod : class, IDistillationMethod
-        where TOptions : class => Add<IDistillationMethod, TMethod, TOptions>(ComponentKind.Method, name, help);
-
-    public void AddArchitecture<TArchitecture, TOptions>(string name, string help)
-        where TArchitecture : class, IArchitecture
-        where TOptions : class => Add<IArchitecture, TArchitecture, TOptions>(ComponentKind.Architecture, name, help);
-
-    public void AddScenario<TScenario, TOptions>(string name, string help)
-        where TScenario : class, IScenario
-        where TOptions : class => Add<IScenario, TScenario, TOptions>(ComponentKind.Scenario, name, help);
-
-    public void AddDataset<TDataset, TOptions>(string name, string help)
-        where TDataset : class, IDataset
-        where TOptions : class => Add<IDataset, TDataset, TOptions>(ComponentKind.Dataset, name, help);
-
-    private void Add<TService, TImplementation, TOptions>(ComponentKind kind, string name, string help)
+    public void AddComponent<TService, TImplementation, TOptions>(string name, string help)
         where TService : class
         where TImplementation : class, TService
-        where TOptions : class
+        where TOptions : class, new()
     {
+        var kind = ComponentKind.Of(typeof(TService));
         if (name is null || !ValidName().IsMatch(name))
         {
             throw new ArgumentException(
@@ -92,7 +73,7 @@ internal sealed partial class ComponentRegistry(
         _entries.Add(new ComponentEntry(descriptor, PluginStatus.Active));
     }
 
-    internal static string Describe(ComponentKind kind) => kind.ToString().ToLowerInvariant();
+    internal static string Describe(ComponentKind kind) => kind.Name;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex ValidName();

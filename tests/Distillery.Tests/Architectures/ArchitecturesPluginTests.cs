@@ -32,21 +32,17 @@ public sealed class ArchitecturesPluginTests
 
         public IConfiguration Configuration { get; } = new ConfigurationBuilder().Build();
 
-        public void AddArchitecture<TArchitecture, TOptions>(string name, string help)
-            where TArchitecture : class, IArchitecture
-            where TOptions : class =>
-            Architectures.Add((name, help, typeof(TArchitecture), typeof(TOptions)));
+        public void AddComponent<TService, TImplementation, TOptions>(string name, string help)
+            where TService : class
+            where TImplementation : class, TService
+            where TOptions : class, new()
+        {
+            if (typeof(TService) != typeof(IArchitecture))
+            {
+                throw new InvalidOperationException($"The architectures plugin adds only architectures, not {typeof(TService).Name}.");
+            }
 
-        public void AddMethod<TMethod, TOptions>(string name, string help)
-            where TMethod : class, IDistillationMethod
-            where TOptions : class => throw new InvalidOperationException("The architectures plugin adds no methods.");
-
-        public void AddScenario<TScenario, TOptions>(string name, string help)
-            where TScenario : class, IScenario
-            where TOptions : class => throw new InvalidOperationException("The architectures plugin adds no scenarios.");
-
-        public void AddDataset<TDataset, TOptions>(string name, string help)
-            where TDataset : class, IDataset
-            where TOptions : class => throw new InvalidOperationException("The architectures plugin adds no datasets.");
+            Architectures.Add((name, help, typeof(TImplementation), typeof(TOptions)));
+        }
     }
 }

@@ -59,25 +59,19 @@ public sealed class DatasetsPluginTests
 
         public IConfiguration Configuration { get; } = configuration;
 
-        public void AddDataset<TDataset, TOptions>(string name, string help)
-            where TDataset : class, IDataset
-            where TOptions : class
+        public void AddComponent<TService, TImplementation, TOptions>(string name, string help)
+            where TService : class
+            where TImplementation : class, TService
+            where TOptions : class, new()
         {
+            if (typeof(TService) != typeof(IDataset))
+            {
+                throw new NotSupportedException();
+            }
+
             Datasets.Add((name, help, typeof(TOptions)));
             Services.AddOptions<TOptions>().Bind(Configuration.GetSection($"{ComponentSections.Datasets}:{name}")).ValidateDataAnnotations();
-            Services.AddTransient<TDataset>();
+            Services.AddTransient<TImplementation>();
         }
-
-        public void AddMethod<TMethod, TOptions>(string name, string help)
-            where TMethod : class, IDistillationMethod
-            where TOptions : class => throw new NotSupportedException();
-
-        public void AddArchitecture<TArchitecture, TOptions>(string name, string help)
-            where TArchitecture : class, IArchitecture
-            where TOptions : class => throw new NotSupportedException();
-
-        public void AddScenario<TScenario, TOptions>(string name, string help)
-            where TScenario : class, IScenario
-            where TOptions : class => throw new NotSupportedException();
     }
 }

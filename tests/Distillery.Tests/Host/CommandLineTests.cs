@@ -33,7 +33,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         Assert.Equal("A good method.", (string?)good["help"]);
         Assert.False(good.ContainsKey("reason"));
 
-        var contract = rows.Single(r => (string?)r["plugin"] == "d.contract-two");
+        var contract = rows.Single(r => (string?)r["plugin"] == "d.contract-three");
         Assert.Equal("NotSupported", (string?)contract["status"]);
         Assert.Contains("contract 2.0", (string?)contract["reason"], StringComparison.Ordinal);
         Assert.Equal("Disabled", (string?)rows.Single(r => (string?)r["plugin"] == "h.disabled")["status"]);

@@ -15,7 +15,7 @@ public sealed class TestPluginFolder : IDisposable
         var library = PluginCompiler.Compile(_root.Combine("lib"), "MissingLib", TestPlugins.MissingDependencyLibrary);
         Compile("C.MissingDependency", TestPlugins.MissingDependency, library);
 
-        Compile("D.ContractTwo", TestPlugins.ContractTwo);
+        Compile("D.ContractThree", TestPlugins.ContractThree);
         Compile("E.ThrowingConstructor", TestPlugins.ThrowingConstructor);
         Compile("F.ThrowingRegister", TestPlugins.ThrowingRegister);
         Compile("G.NoManifest", TestPlugins.NoManifest);

@@ -66,9 +66,9 @@ internal static class TestPlugins
         }
         """;
 
-    public static string ContractTwo => Usings + """
-        [assembly: DistilleryPlugin("d.contract-two", "1.0", "Built for contract 2.", 2)]
-        namespace ContractTwo;
+    public static string ContractThree => Usings + """
+        [assembly: DistilleryPlugin("d.contract-three", "1.0", "Built for a future contract 3.", 3)]
+        namespace ContractThree;
         public sealed class Plugin : IDistilleryPlugin { public void Register(IComponentRegistry components) { } }
         """;
 

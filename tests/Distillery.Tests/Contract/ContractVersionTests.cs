@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Distillery.Plugins;
+using Distillery.Tests.Host;
+
+namespace Distillery.Tests.Contract;
+
+/// <summary>
+/// A plugin built against contract 1.x — the sample plugin compiled from its source as it stood before contract 2.0,
+/// kept as a fixture — is refused at start-up with both versions named; the host and the other plugins carry on.
+/// </summary>
+public sealed class ContractVersionTests : IDisposable
+{
+    private const string Sample = "Distillery.Samples.ClassMean";
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Plugins", "contract-1.0", Sample);
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void The_host_speaks_contract_2_0()
+    {
+        DistilleryContract.Version.Should().Be(new Version(2, 0));
+        typeof(IDistilleryPlugin).Assembly.GetName().Version!.Major.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_plugin_built_against_contract_1_is_refused_naming_both_versions()
+    {
+        var plugins = _temp.Combine("plugins");
+        RepositoryPaths.CopyDirectory(Path.Combine(RepositoryPaths.BuiltInPlugins, "Distillery.Datasets"), Path.Combine(plugins, "Distillery.Datasets"));
+        RepositoryPaths.CopyDirectory(Fixture, Path.Combine(plugins, Sample));
+
+        var run = await HostRun.StartAsync(["plugins", "--output", "json", "--plugins", plugins]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var rows = JsonNode.Parse(run.Out)!.AsArray().Select(row => row!.AsObject()).ToList();
+        var sample = rows.Single(row => (string?)row["plugin"] == "samples.class-mean");
+        ((string?)sample["status"]).Should().Be("NotSupported");
+        ((string?)sample["reason"]).Should().Contain("contract 1.0").And.Contain("contract 2.0");
+        rows.Where(row => (string?)row["plugin"] == "distillery.datasets").Should().NotBeEmpty()
+            .And.OnlyContain(row => (string?)row["status"] == "Active");
+    }
+}
