@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Distillery.Components;
 using Distillery.Data;
 using Distillery.Devices;
@@ -8,7 +7,6 @@ using Distillery.Progress;
 using Distillery.Randomness;
 using Distillery.Runs;
 using Distillery.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace Distillery.Scenarios.Continual;
 
@@ -21,12 +19,11 @@ public sealed class MemoryProvider(
     IComponentCatalog catalog,
     IMemoryBufferStore buffers,
     IWorkspaceStore workspace,
-    IDeviceProvider devices,
-    IConfiguration configuration)
+    IDeviceProvider devices)
 {
-    /// <summary>The method's options as JSON (sorted <c>key=value</c> lines of its configuration section).</summary>
+    /// <summary>The method's options object as JSON, defaults included.</summary>
     public string OptionsJson(string method) =>
-        JsonSerializer.Serialize(RunKeys.Flatten(configuration.GetSection($"{ComponentSections.Methods}:{method}")));
+        Runs.OptionsJson.Serialize(catalog.ResolveWithOptions<IDistillationMethod>(method).Options);
 
     public MemoryBufferSettings Settings(ContinualPlan plan, string method, IncrementalSplit split) => new()
     {

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Distillery.Methods;
 
 /// <summary>One distillation job, as the engine hands it to a method.</summary>
-public sealed class DistillationRequest
+public sealed record DistillationRequest
 {
     public required DatasetInfo Dataset { get; init; }
 

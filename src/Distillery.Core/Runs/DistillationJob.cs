@@ -13,6 +13,12 @@ public sealed record DistillationJob
 
     public long Seed { get; init; }
 
+    /// <summary>
+    /// This job's own settings of the method, keys under its section (<c>Iterations</c>), laid over the configured
+    /// ones. Empty: the configured settings.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> MethodOptions { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The set's name in the workspace; derived from the job when null.</summary>
     public string? SetName { get; init; }
 

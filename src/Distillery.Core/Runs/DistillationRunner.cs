@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Distillery.Components;
 using Distillery.Data;
 using Distillery.Devices;
@@ -7,9 +8,9 @@ using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Storage;
 using Distillery.Training;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using static TorchSharp.torch;
 
 namespace Distillery.Runs;
 
@@ -20,86 +21,120 @@ public sealed class DistillationRunner(
     IDeviceProvider devices,
     ISetEvaluator evaluator,
     IOptions<EvaluationOptions> evaluation,
-    IConfiguration configuration,
     ILogger<DistillationRunner> logger) : IDistillationRunner
 {
     public async Task<DistillationOutcome> RunAsync(DistillationJob job, IProgressReporter progress, CancellationToken cancellationToken)
     {
-        if (job.ImagesPerClass <= 0)
-        {
-            throw new UserErrorException($"--ipc must be a positive number of images per class; got {job.ImagesPerClass}.");
-        }
-
-        var method = catalog.Resolve<IDistillationMethod>(job.Method);
-        catalog.Resolve<IDataset>(job.Dataset);
+        ArgumentNullException.ThrowIfNull(job);
+        CheckImagesPerClass(job);
+        var method = ResolveMethod(job);
+        catalog.Find(ComponentKind.Dataset, job.Dataset);
         var setName = job.SetName ?? DefaultSetName(job);
         if (!job.Overwrite && await store.SetExistsAsync(setName, cancellationToken).ConfigureAwait(false))
         {
-            throw new UserErrorException($"A set named '{setName}' exists in the workspace. Use --overwrite to replace it, or --name to pick another name.");
+            throw new UserErrorException($"A set named '{setName}' exists in the workspace: replace it (Overwrite) or pick another name.")
+            {
+                Setting = nameof(DistillationJob.SetName),
+                Value = setName,
+            };
         }
 
         var data = await datasets.LoadAsync(job.Dataset, progress, cancellationToken).ConfigureAwait(false);
-        CheckImagesPerClass(job, data);
-
+        CheckClassSizes(job, data);
         using var initialImages = job.InitFrom is null ? null : await StartingImages.LoadAsync(store, job, data.Info, devices.Device, cancellationToken).ConfigureAwait(false);
-
-        var options = RunKeys.Flatten(configuration.GetSection($"{ComponentSections.Methods}:{job.Method}"));
-        string[] initKey = initialImages is null ? [] : [$"init-from={job.InitFrom}@{RunKeys.Fingerprint(initialImages)}"];
-        var runId = RunKeys.For("distill", [job.Method, job.Dataset, $"{job.ImagesPerClass}", job.Architecture, $"{job.Seed}", .. options, .. initKey]);
-        var checkpoints = store.Checkpoints(runId);
-        var resumed = await HasCheckpointAsync(checkpoints, cancellationToken).ConfigureAwait(false);
-        if (resumed)
-        {
-            logger.LogInformation("Resuming run {RunId} from its checkpoint.", runId);
-        }
-
-        var started = DateTimeOffset.UtcNow;
-        var record = new RunRecord
-        {
-            Id = runId,
-            Kind = "distill",
-            Status = "running",
-            StartedAt = started,
-            SetName = setName,
-            Json = JsonSerializer.Serialize(new { job.Method, job.Dataset, job.ImagesPerClass, job.Architecture, job.Seed, job.InitFrom, Options = options }),
-        };
-        await store.SaveRunAsync(record, cancellationToken).ConfigureAwait(false);
+        string[] startKey = initialImages is null ? [] : [$"init-from={job.InitFrom}@{RunKeys.Fingerprint(initialImages)}"];
+        var run = new PlannedRun(job, method, startKey);
 
         var clock = Stopwatch.StartNew();
         var snapshots = job.Snapshots is null
             ? null
             : new SnapshotEvaluator(job.Snapshots, setName, job.Seed, data, evaluator, evaluation.Value, clock, progress);
+        var request = Request(job, data, progress) with
+        {
+            Snapshots = (ISnapshotSink?)snapshots ?? NullSnapshotSink.Instance,
+            InitialImages = initialImages,
+        };
+
+        var (stored, resumed, _) = await ExecuteAsync(run, request, setName, async (set, cancellation) =>
+        {
+            var distilling = (clock.Elapsed - (snapshots?.Spent ?? TimeSpan.Zero)).TotalSeconds;
+            using var withProvenance = WithProvenance(set, run, distilling);
+            var info = await store.SaveSetAsync(setName, withProvenance, job.Overwrite, cancellation).ConfigureAwait(false);
+            return (Info: info, Seconds: distilling);
+        }, cancellationToken).ConfigureAwait(false);
+        return new DistillationOutcome(stored.Info, run.Id, resumed, stored.Seconds) { Snapshots = snapshots?.Results ?? [] };
+    }
+
+    public async Task<SyntheticSet> DistillAsync(DistillationJob job, DatasetSplits data, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(data);
+        CheckImagesPerClass(job);
+        CheckClassSizes(job, data);
+        var method = ResolveMethod(job);
+        var run = new PlannedRun(job, method, [$"data={RunKeys.Fingerprint(data.Train.Images)}/{RunKeys.Fingerprint(data.Train.Labels)}"]);
+        var clock = Stopwatch.StartNew();
+        var (set, _, _) = await ExecuteAsync(run, Request(job, data, progress), setName: null, (set, _) =>
+            Task.FromResult(WithProvenance(set, run, clock.Elapsed.TotalSeconds)), cancellationToken).ConfigureAwait(false);
+        return set;
+    }
+
+    public static string DefaultSetName(DistillationJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return $"{job.Method}-{job.Dataset}-ipc{job.ImagesPerClass}-seed{job.Seed}";
+    }
+
+    private ResolvedComponent<IDistillationMethod> ResolveMethod(DistillationJob job) =>
+        catalog.ResolveWithOptions<IDistillationMethod>(job.Method, job.MethodOptions);
+
+    private DistillationRequest Request(DistillationJob job, DatasetSplits data, IProgressReporter progress) => new()
+    {
+        Dataset = data.Info,
+        Train = data.Train,
+        ImagesPerClass = job.ImagesPerClass,
+        Architecture = job.Architecture,
+        Seed = job.Seed,
+        Device = devices.Device,
+        Progress = progress,
+    };
+
+    /// <summary>
+    /// Runs the method under the run's record and checkpoints; <paramref name="finish"/> turns its set into the result.
+    /// The checkpoint is dropped and the record completed only once <paramref name="finish"/> has succeeded.
+    /// </summary>
+    private async Task<(T Result, bool Resumed, double Seconds)> ExecuteAsync<T>(
+        PlannedRun run,
+        DistillationRequest request,
+        string? setName,
+        Func<SyntheticSet, CancellationToken, Task<T>> finish,
+        CancellationToken cancellationToken)
+    {
+        var checkpoints = store.Checkpoints(run.Id);
+        var resumed = await HasCheckpointAsync(checkpoints, cancellationToken).ConfigureAwait(false);
+        if (resumed)
+        {
+            logger.LogInformation("Resuming run {RunId} from its checkpoint.", run.Id);
+        }
+
+        var record = new RunRecord
+        {
+            Id = run.Id,
+            Kind = PlannedRun.Kind,
+            Status = "running",
+            StartedAt = DateTimeOffset.UtcNow,
+            SetName = setName,
+            Json = run.SettingsJson(),
+        };
+        await store.SaveRunAsync(record, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
         try
         {
-            var request = new DistillationRequest
-            {
-                Dataset = data.Info,
-                Train = data.Train,
-                ImagesPerClass = job.ImagesPerClass,
-                Architecture = job.Architecture,
-                Seed = job.Seed,
-                Device = devices.Device,
-                Progress = progress,
-                Checkpoints = checkpoints,
-                Snapshots = (ISnapshotSink?)snapshots ?? NullSnapshotSink.Instance,
-                InitialImages = initialImages,
-            };
-            using var distilled = await method.DistillAsync(request, cancellationToken).ConfigureAwait(false);
-            var seconds = (clock.Elapsed - (snapshots?.Spent ?? TimeSpan.Zero)).TotalSeconds;
-            var provenance = distilled.Provenance with
-            {
-                OptionsJson = JsonSerializer.Serialize(options),
-                DurationSeconds = seconds,
-            };
-            using var set = new SyntheticSet(distilled.Images.alias(), distilled.Labels.alias(), provenance)
-            {
-                SoftLabels = distilled.SoftLabels?.alias(),
-                LearnedLearningRate = distilled.LearnedLearningRate,
-            };
-            var stored = await store.SaveSetAsync(setName, set, job.Overwrite, CancellationToken.None).ConfigureAwait(false);
-            await store.DeleteCheckpointsAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            using var distilled = await run.Method.Component.DistillAsync(request with { Checkpoints = checkpoints }, cancellationToken).ConfigureAwait(false);
+            var result = await finish(distilled, CancellationToken.None).ConfigureAwait(false);
+            await store.DeleteCheckpointsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
             await store.SaveRunAsync(record with { Status = "completed", FinishedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
-            return new DistillationOutcome(stored, runId, resumed, seconds) { Snapshots = snapshots?.Results ?? [] };
+            return (result, resumed, clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException)
         {
@@ -113,10 +148,27 @@ public sealed class DistillationRunner(
         }
     }
 
-    public static string DefaultSetName(DistillationJob job) =>
-        $"{job.Method}-{job.Dataset}-ipc{job.ImagesPerClass}-seed{job.Seed}";
+    /// <summary>A set that owns aliases of <paramref name="set"/>'s tensors, with the run's options and time in its provenance.</summary>
+    private static SyntheticSet WithProvenance(SyntheticSet set, PlannedRun run, double seconds) =>
+        new(set.Images.alias(), set.Labels.alias(), set.Provenance with { OptionsJson = run.OptionsJson, DurationSeconds = seconds })
+        {
+            SoftLabels = set.SoftLabels?.alias(),
+            LearnedLearningRate = set.LearnedLearningRate,
+        };
 
-    private static void CheckImagesPerClass(DistillationJob job, DatasetSplits data)
+    private static void CheckImagesPerClass(DistillationJob job)
+    {
+        if (job.ImagesPerClass <= 0)
+        {
+            throw new UserErrorException($"The images per class must be a positive number; got {job.ImagesPerClass}.")
+            {
+                Setting = nameof(DistillationJob.ImagesPerClass),
+                Value = $"{job.ImagesPerClass}",
+            };
+        }
+    }
+
+    private static void CheckClassSizes(DistillationJob job, DatasetSplits data)
     {
         for (var label = 0; label < data.Info.NumClasses; label++)
         {
@@ -124,8 +176,12 @@ public sealed class DistillationRunner(
             if (job.ImagesPerClass > count)
             {
                 throw new UserErrorException(
-                    $"--ipc {job.ImagesPerClass} is larger than class {label} ('{data.Info.ClassNames[label]}') of {job.Dataset}, " +
-                    $"which has {count} training images. Use --ipc {count} or less.");
+                    $"{job.ImagesPerClass} images per class is more than class {label} ('{data.Info.ClassNames[label]}') of {job.Dataset} has: " +
+                    $"{count} training images. Ask for {count} or fewer.")
+                {
+                    Setting = nameof(DistillationJob.ImagesPerClass),
+                    Value = $"{job.ImagesPerClass}",
+                };
             }
         }
     }
@@ -134,5 +190,38 @@ public sealed class DistillationRunner(
     {
         using var checkpoint = await checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false);
         return checkpoint is not null;
+    }
+
+    /// <summary>A job with its method resolved: the options it runs with and the key they give the run.</summary>
+    private sealed class PlannedRun
+    {
+        public const string Kind = "distill";
+
+        public PlannedRun(DistillationJob job, ResolvedComponent<IDistillationMethod> method, IReadOnlyList<string> dataKey)
+        {
+            Job = job;
+            Method = method;
+            OptionsJson = Runs.OptionsJson.Serialize(method.Options);
+            Id = RunKeys.For(Kind, [job.Method, job.Dataset, $"{job.ImagesPerClass}", job.Architecture, $"{job.Seed}", OptionsJson, .. dataKey]);
+        }
+
+        public DistillationJob Job { get; }
+
+        public ResolvedComponent<IDistillationMethod> Method { get; }
+
+        public string OptionsJson { get; }
+
+        public string Id { get; }
+
+        public string SettingsJson() => JsonSerializer.Serialize(new JsonObject
+        {
+            ["method"] = Job.Method,
+            ["dataset"] = Job.Dataset,
+            ["imagesPerClass"] = Job.ImagesPerClass,
+            ["architecture"] = Job.Architecture,
+            ["seed"] = Job.Seed,
+            ["initFrom"] = Job.InitFrom,
+            ["options"] = JsonNode.Parse(OptionsJson),
+        });
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Distillery.Storage;
-using Microsoft.Extensions.Configuration;
 using static TorchSharp.torch;
 
 namespace Distillery.Runs;
@@ -17,14 +16,6 @@ public static class RunKeys
         var text = string.Join('\n', parts.Prepend(kind));
         return $"{kind}-{ShortHash(Encoding.UTF8.GetBytes(text))}";
     }
-
-    /// <summary>A configuration section as sorted <c>key=value</c> lines (stable JSON-free text for hashing and provenance).</summary>
-    public static IReadOnlyList<string> Flatten(IConfigurationSection section) =>
-        section.AsEnumerable(makePathsRelative: true)
-            .Where(pair => pair.Value is not null)
-            .Select(pair => $"{pair.Key}={pair.Value}")
-            .Order(StringComparer.Ordinal)
-            .ToArray();
 
     /// <summary>A short hash of a tensor's values, so that a key changes when data stored under the same name do.</summary>
     public static string Fingerprint(Tensor tensor) => ShortHash(TensorCodec.Encode(tensor).Bytes);

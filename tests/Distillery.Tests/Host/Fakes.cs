@@ -1,3 +1,4 @@
+using Distillery.Data;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Runs;
@@ -30,6 +31,9 @@ internal sealed class UnreachableDistillationRunner : IDistillationRunner
 {
     public Task<DistillationOutcome> RunAsync(DistillationJob job, IProgressReporter progress, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("The runner should not have been reached.");
+
+    public Task<SyntheticSet> DistillAsync(DistillationJob job, DatasetSplits data, IProgressReporter progress, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("The runner should not have been reached.");
 }
 
 /// <summary>A runner with a bug.</summary>
@@ -37,12 +41,21 @@ internal sealed class FailingDistillationRunner : IDistillationRunner
 {
     public Task<DistillationOutcome> RunAsync(DistillationJob job, IProgressReporter progress, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("runner broke");
+
+    public Task<SyntheticSet> DistillAsync(DistillationJob job, DatasetSplits data, IProgressReporter progress, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("runner broke");
 }
 
 /// <summary>A runner that waits until it is cancelled, as a long distillation interrupted with Ctrl+C.</summary>
 internal sealed class WaitingDistillationRunner : IDistillationRunner
 {
     public async Task<DistillationOutcome> RunAsync(DistillationJob job, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    }
+
+    public async Task<SyntheticSet> DistillAsync(DistillationJob job, DatasetSplits data, IProgressReporter progress, CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken);
         throw new InvalidOperationException("unreachable");
