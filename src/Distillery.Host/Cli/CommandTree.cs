@@ -1,5 +1,6 @@
 using Distillery.Host.Commands;
 using Distillery.Host.Commands.Memory;
+using Distillery.Host.Commands.Runs;
 using Distillery.Host.Commands.Sets;
 using Distillery.Host.Output;
 using Spectre.Console.Cli;
@@ -18,6 +19,7 @@ internal static class CommandTree
             config.SetApplicationVersion(typeof(CommandTree).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.ConfigureConsole(terminal.Out);
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.ValidateExamples();
 
             config.AddCommand<PluginsCommand>("plugins")
@@ -63,6 +65,16 @@ internal static class CommandTree
                     .WithExample("memory", "export", "split-fashion-mnist/dm/order0", "memory.pt");
                 memory.AddCommand<MemoryDeleteCommand>("delete").WithDescription("Delete a memory buffer.")
                     .WithExample("memory", "delete", "split-fashion-mnist/dm/order0");
+            });
+
+            config.AddBranch("runs", runs =>
+            {
+                runs.SetDescription("The run records in the workspace: what ran, with which settings, how it ended.");
+                runs.AddCommand<RunsListCommand>("list").WithDescription("List the runs, newest first, with status, time and the set each made.")
+                    .WithExample("runs", "list")
+                    .WithExample("runs", "list", "--output", "json");
+                runs.AddCommand<RunsShowCommand>("show").WithDescription("Show one run: status, times, the set it made and every setting it ran with.")
+                    .WithExample("runs", "show", "distill-1a2b3c4d");
             });
 
             config.AddCommand<RunCommand>("run")
