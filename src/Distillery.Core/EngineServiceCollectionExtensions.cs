@@ -21,6 +21,7 @@ public static class EngineServiceCollectionExtensions
         services.AddMemoryBuffers();
         services.AddTraining();
         services.AddSingleton<IDeviceProvider, DeviceProvider>();
+        services.AddSingleton<TorchRuntime>();
         services.AddSingleton<IDatasetLoader, DatasetLoader>();
         services.AddTransient<IDistillationRunner, DistillationRunner>();
         services.AddTransient<ISetEvaluationRunner, SetEvaluationRunner>();

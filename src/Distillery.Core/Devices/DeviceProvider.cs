@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace Distillery.Devices;
 
+/// <summary>Chooses the device once, when first asked; the thread count and heap are <see cref="TorchRuntime"/>'s.</summary>
 public sealed class DeviceProvider : IDeviceProvider
 {
     private readonly Lazy<Device> _device;
@@ -18,12 +19,6 @@ public sealed class DeviceProvider : IDeviceProvider
 
     private static Device Select(DeviceOptions options)
     {
-        torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        if (options.ReuseHeap)
-        {
-            HeapReuse.Apply();
-        }
-
         return options.Device switch
         {
             "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
@@ -31,8 +26,12 @@ public sealed class DeviceProvider : IDeviceProvider
             var cuda when cuda.StartsWith("cuda", StringComparison.Ordinal) => torch.cuda.is_available()
                 ? torch.device(cuda)
                 : throw new UserErrorException(
-                    "--device cuda was asked for, but no CUDA device is available to libtorch. Use --device cpu, " +
-                    "or build with -p:TorchBackend=cuda on a machine with an NVIDIA GPU (see README)."),
+                    "The device is set to cuda, but no CUDA device is available to libtorch. Set it to cpu, " +
+                    "or build with -p:TorchBackend=cuda on a machine with an NVIDIA GPU (see README).")
+                {
+                    Setting = "Device",
+                    Value = cuda,
+                },
             var other => throw new UserErrorException($"Unknown device '{other}'. Use auto, cpu, cuda or cuda:N."),
         };
     }
