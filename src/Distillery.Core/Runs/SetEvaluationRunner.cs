@@ -18,7 +18,7 @@ public sealed class SetEvaluationRunner(
     {
         if (job.Architectures.Count == 0)
         {
-            throw new UserErrorException("Name at least one architecture to evaluate on, e.g. --arch convnet.");
+            throw new UserErrorException("Name at least one architecture to evaluate on, e.g. convnet.") { Setting = "Architectures" };
         }
 
         using var set = await store.LoadSetAsync(job.SetName, cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,12 @@ internal static class StartingImages
         if (!string.Equals(provenance.Dataset, job.Dataset, StringComparison.OrdinalIgnoreCase) || provenance.ImagesPerClass != job.ImagesPerClass)
         {
             throw new UserErrorException(
-                $"--init-from {job.InitFrom} is a set of {provenance.Dataset} at {provenance.ImagesPerClass} images per class; this run distills " +
-                $"{job.Dataset} at {job.ImagesPerClass}. Start from a set of the same dataset and IPC.");
+                $"The starting set {job.InitFrom} is a set of {provenance.Dataset} at {provenance.ImagesPerClass} images per class; this run distills " +
+                $"{job.Dataset} at {job.ImagesPerClass}. Start from a set of the same dataset and IPC.")
+            {
+                Setting = nameof(DistillationJob.InitFrom),
+                Value = job.InitFrom,
+            };
         }
 
         using var cpuLabels = set.Labels.cpu().to(ScalarType.Int64);
@@ -30,8 +34,12 @@ internal static class StartingImages
             || !set.Images.shape[1..].SequenceEqual([info.Channels, info.Height, info.Width]))
         {
             throw new UserErrorException(
-                $"--init-from {job.InitFrom} does not hold {job.ImagesPerClass} images of shape {info.Channels}×{info.Height}×{info.Width} for every class " +
-                $"of {job.Dataset}. Start from a set made for this dataset, with hard labels.");
+                $"The starting set {job.InitFrom} does not hold {job.ImagesPerClass} images of shape {info.Channels}×{info.Height}×{info.Width} for every class " +
+                $"of {job.Dataset}. Start from a set made for this dataset, with hard labels.")
+            {
+                Setting = nameof(DistillationJob.InitFrom),
+                Value = job.InitFrom,
+            };
         }
 
         var classAfterClass = Enumerable.Range(0, labels.Length).OrderBy(row => labels[row]).Select(row => (long)row).ToArray();

@@ -121,7 +121,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IDisposable
         {
             if (!overwrite)
             {
-                throw new UserErrorException($"a set named '{name}' exists in {Path}; use --overwrite or another --name");
+                throw new UserErrorException($"a set named '{name}' exists in {Path}; replace it (Overwrite) or pick another name") { Setting = "SetName", Value = name };
             }
 
             TensorChunks.Delete(database, existing["_id"].AsString);
@@ -147,7 +147,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IDisposable
         }
         catch (LiteException exception) when (exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            throw new UserErrorException($"a set named '{name}' exists in {Path}; use --overwrite or another --name", exception);
+            throw new UserErrorException($"a set named '{name}' exists in {Path}; replace it (Overwrite) or pick another name", exception) { Setting = "SetName", Value = name };
         }
 
         return header.ToInfo();
@@ -208,7 +208,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IDisposable
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new UserErrorException("a set needs a name that is not empty; give one with --name");
+            throw new UserErrorException("a set needs a name that is not empty") { Setting = "SetName" };
         }
     }
 

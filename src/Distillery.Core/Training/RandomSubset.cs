@@ -18,7 +18,11 @@ public static class RandomSubset
             if (perClass > rows.Count)
             {
                 throw new UserErrorException(
-                    $"Class {label} has {rows.Count} training images; cannot take {perClass} per class. Use a smaller --ipc.");
+                    $"Class {label} has {rows.Count} training images; cannot take {perClass} per class. Ask for {rows.Count} or fewer.")
+                {
+                    Setting = "ImagesPerClass",
+                    Value = $"{perClass}",
+                };
             }
 
             using var permutation = torch.randperm(rows.Count, generator: generator);

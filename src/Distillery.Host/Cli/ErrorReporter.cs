@@ -13,7 +13,7 @@ namespace Distillery.Host.Cli;
 /// </summary>
 internal sealed class ErrorReporter(Terminal terminal, bool verbose)
 {
-    public static IReadOnlyList<string> Commands { get; } = ["plugins", "distill", "evaluate", "sets", "memory", "run", "continual", "demo"];
+    public static IReadOnlyList<string> Commands { get; } = ["plugins", "distill", "evaluate", "sets", "runs", "memory", "run", "continual", "demo"];
 
     public int Report(Exception exception, IConfiguration? configuration, OptionsSections? sections)
     {
@@ -26,7 +26,7 @@ internal sealed class ErrorReporter(Terminal terminal, bool verbose)
         switch (exception)
         {
             case UserErrorException user:
-                return UserError(user.Message);
+                return UserError(SettingFlags.Explain(user));
             case CommandParseException parse:
                 var known = parse.Message.StartsWith("Unknown command", StringComparison.Ordinal)
                     ? $" Commands: {string.Join(", ", Commands)}. See 'distillery --help'."
@@ -46,6 +46,8 @@ internal sealed class ErrorReporter(Terminal terminal, bool verbose)
         Write("yellow", "Cancelled.", "Finished work and checkpoints are kept in the workspace: run the same command again to resume.");
         return ExitCodes.Cancelled;
     }
+
+    public void Warn(string message) => Write("yellow", "warning:", message);
 
     private int UserError(string message)
     {
