@@ -41,6 +41,7 @@ public static class DistilleryApp
         {
             var arguments = HostArguments.Parse(args);
             host = Build(arguments, terminal, configureServices);
+            CheckSettings(host.Services, arguments, errors);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             LogQuarantined(host.Services);
 
@@ -93,6 +94,23 @@ public static class DistilleryApp
         builder.Services.AddDistilleryHost(builder.Configuration, arguments, experiment);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>Refuses unknown keys and values of the wrong type before any work; unknown keys only warn when allowed.</summary>
+    private static void CheckSettings(IServiceProvider services, HostArguments arguments, ErrorReporter errors)
+    {
+        var problems = services.GetRequiredService<SettingsChecker>().Check(services.GetRequiredService<IConfiguration>());
+        var refused = problems.Where(p => !p.IsUnknownKey || !arguments.AllowUnknownSettings).ToList();
+        foreach (var problem in problems.Except(refused))
+        {
+            errors.Warn(problem.Message);
+        }
+
+        if (refused.Count > 0)
+        {
+            var escape = refused.Any(p => p.IsUnknownKey) ? $" (To run with keys this version does not know, add {HostArguments.AllowUnknownSettingsOption}.)" : string.Empty;
+            throw new UserErrorException(string.Join(Environment.NewLine, refused.Select(p => p.Message)) + escape);
+        }
     }
 
     private static void LogQuarantined(IServiceProvider services)

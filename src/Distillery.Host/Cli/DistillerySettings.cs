@@ -28,4 +28,8 @@ public class DistillerySettings : CommandSettings
     [CommandOption("-v|--verbose")]
     [Description("Log at debug level on stderr and show stack traces of internal errors. Settings: --Section:Key=value.")]
     public bool Verbose { get; init; }
+
+    [CommandOption("--allow-unknown-settings")]
+    [Description("Warn about configuration keys no component knows instead of refusing to run (a misspelt key is otherwise an error).")]
+    public bool AllowUnknownSettings { get; init; }
 }

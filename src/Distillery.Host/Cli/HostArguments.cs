@@ -12,6 +12,11 @@ public sealed record HostArguments(
     OutputFormat Output,
     bool Verbose)
 {
+    public const string AllowUnknownSettingsOption = "--allow-unknown-settings";
+
+    /// <summary>Unknown configuration keys are warnings, not errors (<c>--allow-unknown-settings</c>).</summary>
+    public bool AllowUnknownSettings { get; init; }
+
     /// <summary>Global options that set a configuration key, and the key.</summary>
     public static IReadOnlyDictionary<string, string> ConfigurationOptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -35,6 +40,7 @@ public sealed record HostArguments(
         var settings = new List<KeyValuePair<string, string?>>();
         var output = OutputFormat.Text;
         var verbose = false;
+        var allowUnknown = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -75,6 +81,9 @@ public sealed record HostArguments(
                 case "--verbose":
                     verbose = true;
                     break;
+                case AllowUnknownSettingsOption:
+                    allowUnknown = true;
+                    break;
                 case "--output":
                     output = ParseOutput(ValueOf(args, ref i, name, equals));
                     break;
@@ -87,7 +96,7 @@ public sealed record HostArguments(
             }
         }
 
-        return new HostArguments(rest, settings, output, verbose);
+        return new HostArguments(rest, settings, output, verbose) { AllowUnknownSettings = allowUnknown };
     }
 
     private static string ValueOf(IReadOnlyList<string> args, ref int i, string name, int equals)

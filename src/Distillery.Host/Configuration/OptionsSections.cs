@@ -8,4 +8,7 @@ public sealed class OptionsSections
     public void Add(Type optionsType, string section) => _sections[optionsType] = section;
 
     public string? SectionOf(Type optionsType) => _sections.GetValueOrDefault(optionsType);
+
+    /// <summary>Every options class and its section.</summary>
+    public IEnumerable<(Type Type, string Section)> All => _sections.Select(pair => (pair.Key, pair.Value));
 }

@@ -1,4 +1,5 @@
 using Distillery.Components;
+using Distillery.Data.Files;
 using Distillery.Devices;
 using Distillery.Host.Cli;
 using Distillery.Host.Commands;
@@ -30,6 +31,8 @@ internal static class HostServiceCollectionExtensions
         sections.Add(typeof(WorkspaceOptions), WorkspaceOptions.Section);
         sections.Add(typeof(EvaluationOptions), EvaluationOptions.Section);
         sections.Add(typeof(OutputOptions), OutputOptions.Section);
+        sections.Add(typeof(PluginOptions), PluginOptions.Section);
+        sections.Add(typeof(DatasetFilesOptions), DatasetFilesOptions.SectionName);
         services.AddSingleton(sections);
 
         services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -42,6 +45,8 @@ internal static class HostServiceCollectionExtensions
         }
 
         services.AddSingleton(report);
+        services.AddSingleton<SettingsLayout>();
+        services.AddSingleton<SettingsChecker>();
         services.AddSingleton<ComponentCatalog>();
         services.AddSingleton<IComponentCatalog>(sp => sp.GetRequiredService<ComponentCatalog>());
         services.TryAddSingleton<INetworkFactory, CatalogNetworkFactory>();
@@ -57,6 +62,7 @@ internal static class HostServiceCollectionExtensions
         }
 
         services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        services.AddHostedService<TorchRuntimeService>();
         return report;
     }
 }

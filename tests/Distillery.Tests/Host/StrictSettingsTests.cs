@@ -1,0 +1,88 @@
+namespace Distillery.Tests.Host;
+
+/// <summary>A typo in an option, a configuration key or an experiment file is an error naming it, never a silent default.</summary>
+public sealed class StrictSettingsTests : IDisposable
+{
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("--sed", "sed")]
+    [InlineData("--bogus", "bogus")]
+    public async Task An_unknown_command_line_option_is_refused(string option, string named)
+    {
+        var run = await DistillAsync(option, "5");
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain(named);
+        File.Exists(_temp.Combine("work.db")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("--Methods:dm:Iteratons=1", "Methods:dm:Iteratons", "Did you mean Iterations?")]
+    [InlineData("--Evalution:Epochs=3", "Evalution", "Did you mean Evaluation?")]
+    [InlineData("--Methods:dmm:Iterations=3", "Unknown method 'dmm'", "Did you mean dm?")]
+    [InlineData("--Evaluation:Epochs=ten", "Evaluation:Epochs = 'ten'", "whole number")]
+    [InlineData("--Methods:dm:Iterations=1.5", "Methods:dm:Iterations = '1.5'", "whole number")]
+    [InlineData("--Distillery:ReuseHeap=maybe", "Distillery:ReuseHeap = 'maybe'", "true or false")]
+    public async Task A_misspelt_key_or_a_value_of_the_wrong_type_is_refused_before_any_work(string setting, string named, string hint)
+    {
+        var run = await DistillAsync(setting);
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain(named).And.Contain(hint);
+        File.Exists(_temp.Combine("work.db")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("\"ImagesPerClass\": \"ten\"", "ImagesPerClass", "must be a list")]
+    [InlineData("\"ImagesPerClass\": [ \"ten\" ]", "ImagesPerClass:0 = 'ten'", "whole number")]
+    [InlineData("\"ImagesPerClas\": [ 1 ]", "ImagesPerClas", "Did you mean ImagesPerClass?")]
+    public async Task An_experiment_file_with_a_wrong_type_or_a_misspelt_key_is_refused(string entry, string named, string hint)
+    {
+        var file = _temp.Combine("experiment.json");
+        await File.WriteAllTextAsync(file, $$"""
+            { "scenario": "benchmark",
+              "Scenarios": { "benchmark": { "Dataset": "fashion-mnist", "Methods": [ "random" ], {{entry}} } } }
+            """);
+
+        var run = await HostRun.StartAsync(["run", file, .. CommonArguments()]);
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain(named).And.Contain(hint);
+    }
+
+    [Fact]
+    public async Task Allowing_unknown_settings_turns_an_unknown_key_into_a_warning_but_not_a_wrong_type()
+    {
+        var allowed = await HostRun.StartAsync(["plugins", "--Methods:dm:Iteratons=1", "--allow-unknown-settings", .. CommonArguments()]);
+        allowed.ExitCode.Should().Be(0, allowed.Error);
+        allowed.Error.Should().Contain("warning:").And.Contain("Methods:dm:Iteratons");
+
+        var wrongType = await HostRun.StartAsync(["plugins", "--Methods:dm:Iterations=many", "--allow-unknown-settings", .. CommonArguments()]);
+        wrongType.ExitCode.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Known_keys_in_any_case_are_accepted()
+    {
+        var run = await HostRun.StartAsync(["plugins", "--methods:DM:iterations=3", "--evaluation:epochs=2", .. CommonArguments()]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+    }
+
+    private Task<HostRun> DistillAsync(params string[] extra) => HostRun.StartAsync(
+        ["distill", "--method", "random", "--dataset", "fashion-mnist", "--ipc", "1", .. CommonArguments(), .. extra]);
+
+    private string[] CommonArguments() =>
+    [
+        "--workspace", _temp.Combine("work.db"),
+        "--plugins", RepositoryPaths.BuiltInPlugins,
+        "--device", "cpu",
+        $"--Datasets:fashion-mnist:Path={Fixture}",
+        "--Datasets:AllowDownload=false",
+        $"--Output:Directory={_temp.Combine("out")}",
+    ];
+}
