@@ -42,6 +42,11 @@ public static class DistilleryApp
             var arguments = HostArguments.Parse(args);
             host = Build(arguments, terminal, configureServices);
             CheckSettings(host.Services, arguments, errors);
+            foreach (var warning in host.Services.GetRequiredService<PluginLoadReport>().Warnings)
+            {
+                errors.Warn(warning);
+            }
+
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             LogQuarantined(host.Services);
 
@@ -119,7 +124,7 @@ public static class DistilleryApp
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Distillery.Plugins");
         foreach (var plugin in report.Plugins)
         {
-            if (plugin.Status is PluginStatus.NotSupported or PluginStatus.Malfunctioned)
+            if (plugin.Status is PluginStatus.NotSupported or PluginStatus.Malfunctioned or PluginStatus.Duplicate)
             {
                 logger.LogWarning("Plugin {Plugin} in {Folder} is {Status}: {Reason}", plugin.Id, plugin.Folder, plugin.Status, plugin.Reason);
             }

@@ -22,7 +22,7 @@ public class DistillerySettings : CommandSettings
     public string? Workspace { get; init; }
 
     [CommandOption("--plugins <PATH>")]
-    [Description("The plugins folder (default: plugins next to the executable). Sets Plugins:Path.")]
+    [Description("A folder of plugins to load besides the built-in ones (one subfolder per plugin); may be given several times. Adds to Plugins:Folders; Plugins:BuiltIn=false leaves the built-in ones out.")]
     public string? Plugins { get; init; }
 
     [CommandOption("-v|--verbose")]

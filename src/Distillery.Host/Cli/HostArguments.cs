@@ -14,6 +14,9 @@ public sealed record HostArguments(
 {
     public const string AllowUnknownSettingsOption = "--allow-unknown-settings";
 
+    /// <summary>The key <c>--plugins DIR</c> adds folders to; the option may be given several times.</summary>
+    public const string PluginFoldersKey = "Plugins:Folders";
+
     /// <summary>Unknown configuration keys are warnings, not errors (<c>--allow-unknown-settings</c>).</summary>
     public bool AllowUnknownSettings { get; init; }
 
@@ -22,7 +25,7 @@ public sealed record HostArguments(
     {
         ["--device"] = "Distillery:Device",
         ["--workspace"] = "Workspace:Path",
-        ["--plugins"] = "Plugins:Path",
+        ["--plugins"] = PluginFoldersKey,
     };
 
     /// <summary>The command's name (<c>distill</c>, <c>sets</c>), or null when there is none.</summary>
@@ -41,6 +44,7 @@ public sealed record HostArguments(
         var output = OutputFormat.Text;
         var verbose = false;
         var allowUnknown = false;
+        var pluginFolders = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -87,6 +91,9 @@ public sealed record HostArguments(
                 case "--output":
                     output = ParseOutput(ValueOf(args, ref i, name, equals));
                     break;
+                case "--plugins":
+                    pluginFolders.Add(ValueOf(args, ref i, name, equals));
+                    break;
                 case var option when ConfigurationOptions.TryGetValue(option, out var key):
                     settings.Add(new(key, ValueOf(args, ref i, name, equals)));
                     break;
@@ -94,6 +101,11 @@ public sealed record HostArguments(
                     rest.Add(arg);
                     break;
             }
+        }
+
+        if (pluginFolders.Count > 0)
+        {
+            settings.Add(new(PluginFoldersKey, string.Join(Path.PathSeparator, pluginFolders)));
         }
 
         return new HostArguments(rest, settings, output, verbose) { AllowUnknownSettings = allowUnknown };

@@ -32,6 +32,7 @@ public sealed class PluginsCommand(PluginLoadReport report, Terminal terminal, H
                 }
 
                 item["help"] = row.Help;
+                item["folder"] = row.Folder;
                 array.Add(item);
             }
 
@@ -41,11 +42,11 @@ public sealed class PluginsCommand(PluginLoadReport report, Terminal terminal, H
 
         if (rows.Count == 0)
         {
-            terminal.Out.MarkupLineInterpolated($"No plugins in [bold]{report.Directory}[/].");
+            terminal.Out.MarkupLineInterpolated($"No plugins in [bold]{string.Join(", ", report.Directories)}[/].");
             return ExitCodes.Success;
         }
 
-        var table = new Table().Title($"Plugins in {Markup.Escape(report.Directory)}")
+        var table = new Table().Title($"Plugins in {Markup.Escape(string.Join(", ", report.Directories))}")
             .AddColumns("Kind", "Name", "Plugin", "Version", "Status", "Help");
         foreach (var row in rows)
         {
@@ -69,7 +70,7 @@ public sealed class PluginsCommand(PluginLoadReport report, Terminal terminal, H
         {
             if (plugin.Status != PluginStatus.Active || plugin.Components.Count == 0)
             {
-                yield return new Row("plugin", plugin.Id, plugin.Id, plugin.Version, plugin.Status, plugin.Reason, plugin.Manifest?.Description ?? string.Empty);
+                yield return new Row("plugin", plugin.Id, plugin.Id, plugin.Version, plugin.Status, plugin.Reason, plugin.Manifest?.Description ?? string.Empty, plugin.Folder);
                 continue;
             }
 
@@ -83,10 +84,11 @@ public sealed class PluginsCommand(PluginLoadReport report, Terminal terminal, H
                     plugin.Version,
                     component.Status,
                     component.Reason,
-                    descriptor.Help);
+                    descriptor.Help,
+                    plugin.Folder);
             }
         }
     }
 
-    private sealed record Row(string Kind, string Name, string Plugin, string Version, PluginStatus Status, string? Reason, string Help);
+    private sealed record Row(string Kind, string Name, string Plugin, string Version, PluginStatus Status, string? Reason, string Help, string Folder);
 }

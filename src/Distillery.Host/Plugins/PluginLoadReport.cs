@@ -1,8 +1,11 @@
 namespace Distillery.Host.Plugins;
 
-/// <summary>Every plugin folder the host looked at, in load order, with its status.</summary>
-public sealed record PluginLoadReport(string Directory, IReadOnlyList<PluginRecord> Plugins)
+/// <summary>Every plugin folder the host looked at, in load order, with its status, and what was misplaced.</summary>
+public sealed record PluginLoadReport(IReadOnlyList<string> Directories, IReadOnlyList<PluginRecord> Plugins)
 {
+    /// <summary>Things in the plugins folders that were not loaded and need the user's attention (a loose DLL).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public IEnumerable<ComponentEntry> ActiveComponents =>
         Plugins.Where(p => p.Status == PluginStatus.Active)
             .SelectMany(p => p.Components)

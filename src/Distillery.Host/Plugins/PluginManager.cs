@@ -32,25 +32,40 @@ public sealed class PluginManager
     private readonly ComponentLedger _ledger = new();
     private readonly List<PluginLoader> _loaders = [];
 
-    /// <summary>Loads every plugin under <paramref name="options"/>' folder and adds the good ones to <paramref name="services"/>.</summary>
+    /// <summary>
+    /// Loads every plugin in <paramref name="options"/>' folders and adds the good ones to <paramref name="services"/>.
+    /// A folder the user named that does not exist is a <see cref="UserErrorException"/>.
+    /// </summary>
     public PluginLoadReport LoadAll(PluginOptions options, IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var directory = options.ResolvePath();
-        if (!Directory.Exists(directory))
+        var folders = options.ResolveFolders();
+        var missing = folders.FirstOrDefault(f => f.MustExist && !Directory.Exists(f.Path));
+        if (missing is not null)
         {
-            return new PluginLoadReport(directory, []);
+            throw new UserErrorException(
+                $"The plugins folder '{missing.Path}' does not exist. Name a folder that holds one subfolder per plugin (--plugins DIR, or {PluginOptions.Section}:Folders).");
         }
 
         var disabled = new HashSet<string>(options.Disabled, StringComparer.OrdinalIgnoreCase);
-        var records = Directory.GetDirectories(directory)
-            .Order(StringComparer.Ordinal)
-            .Select(folder => LoadOne(folder, disabled, services, configuration))
-            .ToList();
-        return new PluginLoadReport(directory, records);
+        var records = new List<PluginRecord>();
+        var warnings = new List<string>();
+        foreach (var directory in folders.Select(f => f.Path).Where(Directory.Exists))
+        {
+            warnings.AddRange(Directory.GetFiles(directory, "*.dll").Order(StringComparer.Ordinal).Select(dll =>
+                $"{Path.GetFileName(dll)} lies directly in the plugins folder {directory} and is not loaded: a plugin needs a folder of its own, " +
+                $"{Path.Combine(directory, Path.GetFileNameWithoutExtension(dll), Path.GetFileName(dll))}."));
+            foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+            {
+                records.Add(LoadOne(folder, disabled, records, services, configuration));
+            }
+        }
+
+        return new PluginLoadReport(folders.Select(f => f.Path).ToList(), records) { Warnings = warnings };
     }
 
-    private PluginRecord LoadOne(string folder, HashSet<string> disabled, IServiceCollection services, IConfiguration configuration)
+    private PluginRecord LoadOne(
+        string folder, HashSet<string> disabled, IReadOnlyList<PluginRecord> loaded, IServiceCollection services, IConfiguration configuration)
     {
         if (PluginAssemblyLocator.Locate(folder, out var path, out var manifest) is { } failure)
         {
@@ -58,6 +73,16 @@ public sealed class PluginManager
         }
 
         var record = new PluginRecord(folder, path, manifest, PluginStatus.Active, null, []);
+        if (loaded.FirstOrDefault(p => p.Manifest is not null && p.Status != PluginStatus.Duplicate
+            && string.Equals(p.Id, manifest!.Id, StringComparison.OrdinalIgnoreCase)) is { } first)
+        {
+            return record with
+            {
+                Status = PluginStatus.Duplicate,
+                Reason = $"Another copy of plugin '{first.Id}' {first.Version} was found first, in {first.Folder} ({first.Status}); this copy is not loaded.",
+            };
+        }
+
         if (disabled.Contains(manifest!.Id))
         {
             return record with { Status = PluginStatus.Disabled, Reason = $"Disabled by configuration ({PluginOptions.Section}:Disabled)." };

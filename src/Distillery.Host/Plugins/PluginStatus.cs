@@ -14,4 +14,7 @@ public enum PluginStatus
 
     /// <summary>Broken: not an assembly, a missing dependency, a registrar that throws, a name already taken.</summary>
     Malfunctioned,
+
+    /// <summary>Another copy of the same plugin (by id) was found first and is the one loaded.</summary>
+    Duplicate,
 }

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Distillery.Tests.Contract;
+
+namespace Distillery.Tests.Host;
+
+/// <summary><c>--plugins</c> adds folders to the built-in one; a missing folder, a loose DLL and a second copy are explained.</summary>
+public sealed class PluginFoldersTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task A_folder_given_with_plugins_adds_to_the_built_in_ones()
+    {
+        var extra = KeyedPlugin.Create(_temp.Combine("extra"), defaultLevel: 1);
+        Directory.Delete(Path.Combine(extra, "Distillery.Datasets"), recursive: true);
+        Directory.Delete(Path.Combine(extra, "Distillery.Architectures"), recursive: true);
+
+        var rows = await PluginRowsAsync($"--Plugins:Path={RepositoryPaths.BuiltInPlugins}", "--plugins", extra);
+
+        rows.Select(row => (string?)row["name"]).Should().Contain(["keyed", "fashion-mnist", "convnet", "dm"]);
+        rows.Should().OnlyContain(row => (string?)row["status"] == "Active");
+    }
+
+    [Fact]
+    public async Task The_built_in_folder_can_be_left_out()
+    {
+        var extra = KeyedPlugin.Create(_temp.Combine("extra"), defaultLevel: 1);
+
+        var rows = await PluginRowsAsync($"--Plugins:Path={RepositoryPaths.BuiltInPlugins}", "--Plugins:BuiltIn=false", "--plugins", extra);
+
+        rows.Select(row => (string?)row["plugin"]).Distinct().Should().BeEquivalentTo(["tests.keyed", "distillery.datasets", "distillery.architectures"]);
+    }
+
+    [Fact]
+    public async Task A_missing_folder_is_a_user_error_naming_it()
+    {
+        var missing = _temp.Combine("no-such-folder");
+
+        var run = await HostRun.StartAsync(["plugins", "--plugins", missing]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(missing).And.Contain("does not exist");
+    }
+
+    [Fact]
+    public async Task A_dll_put_directly_in_a_plugins_folder_is_reported_with_the_layout_it_needs()
+    {
+        var extra = KeyedPlugin.Create(_temp.Combine("extra"), defaultLevel: 1);
+        File.Copy(Path.Combine(extra, "Tests.Keyed", "Tests.Keyed.dll"), Path.Combine(extra, "Loose.dll"));
+
+        var run = await HostRun.StartAsync(["plugins", "--output", "json", "--Plugins:BuiltIn=false", "--plugins", extra]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("Loose.dll").And.Contain(Path.Combine(extra, "Loose", "Loose.dll"));
+    }
+
+    [Fact]
+    public async Task A_second_copy_of_a_plugin_names_the_folder_of_the_copy_in_use()
+    {
+        var first = KeyedPlugin.Create(_temp.Combine("first"), defaultLevel: 1);
+        var second = KeyedPlugin.Create(_temp.Combine("second"), defaultLevel: 2);
+
+        var rows = await PluginRowsAsync("--Plugins:BuiltIn=false", "--plugins", first, "--plugins", second);
+
+        var keyed = rows.Where(row => (string?)row["plugin"] == "tests.keyed").ToList();
+        keyed.Select(row => (string?)row["status"]).Should().Equal("Active", "Duplicate");
+        ((string?)keyed[0]["folder"]).Should().Be(Path.Combine(first, "Tests.Keyed"));
+        ((string?)keyed[1]["folder"]).Should().Be(Path.Combine(second, "Tests.Keyed"));
+        ((string?)keyed[1]["reason"]).Should().Contain(Path.Combine(first, "Tests.Keyed"));
+    }
+
+    private static async Task<List<JsonObject>> PluginRowsAsync(params string[] extra)
+    {
+        var run = await HostRun.StartAsync(["plugins", "--output", "json", .. extra]);
+        run.ExitCode.Should().Be(0, run.Error);
+        return JsonNode.Parse(run.Out)!.AsArray().Select(row => row!.AsObject()).ToList();
+    }
+}
