@@ -17,7 +17,8 @@ public interface INetworkTrainer
 
     /// <summary>
     /// As <see cref="Train(Network, TrainingSet, TrainingOptions, long, IProgressTask?, CancellationToken)"/>, calling
-    /// <paramref name="watch"/>'s observer at the end of every epoch; the training ends early when it asks to stop.
+    /// <paramref name="watch"/>'s observer at the end of every epoch; the training ends early when it asks to stop
+    /// (and <paramref name="progress"/> moves past the epochs left out).
     /// </summary>
     void Train(Network network, TrainingSet train, TrainingOptions options, long seed, IProgressTask? progress, EpochWatch? watch, CancellationToken cancellationToken);
 
