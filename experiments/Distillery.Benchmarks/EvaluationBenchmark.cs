@@ -15,7 +15,8 @@ internal static class EvaluationBenchmark
 {
     public static void Run(int ipc, int epochs, int networks, int testCount)
     {
-        using var train = GeneratedData.Create(ipc * GeneratedData.Classes, seed: 1);
+        using var images = GeneratedData.Create(ipc * GeneratedData.Classes, seed: 1);
+        using var train = TrainingSet.Of(images);
         using var dataset = new DatasetSplits(GeneratedData.Info, GeneratedData.Create(1, seed: 2), GeneratedData.Create(testCount, seed: 3));
         var evaluator = new SetEvaluator(new ConvNetFactory(), new NetworkTrainer(), new CpuDevice());
         var options = new EvaluationOptions { Networks = networks, Epochs = epochs };

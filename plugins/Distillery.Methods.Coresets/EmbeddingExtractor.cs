@@ -37,7 +37,8 @@ public sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrainer
             using var subset = options.PretrainImages > 0 && options.PretrainImages < request.Train.Count
                 ? SampleSubset(request, options.PretrainImages)
                 : null;
-            var train = subset ?? request.Train;
+            var images = subset ?? request.Train;
+            using var train = TrainingSet.Of(images);
             using var task = request.Progress.Start($"training the embedding network ({train.Count} images)", options.PretrainEpochs);
             var training = new TrainingOptions { Epochs = options.PretrainEpochs, BatchSize = options.BatchSize };
             trainer.Train(network, train, training, SeedSequence.Derive(request.Seed, "embedding training"), task, cancellationToken);

@@ -16,6 +16,13 @@ internal static class BenchmarkReport
         columns.AddRange(architectures.Select(a => $"random subset, {a} %"));
         columns.Add("distill time");
 
+        // Only when a set brought soft labels or a learning rate of its own: which ones its networks trained with.
+        var learned = rows.Any(row => row.Results.Any(result => result.LearnedTraining is not null));
+        if (learned)
+        {
+            columns.Add("trained with");
+        }
+
         var table = rows.Select(row => (IReadOnlyList<string>)
             [
                 row.Method,
@@ -23,6 +30,7 @@ internal static class BenchmarkReport
                 .. architectures.Select(a => Cell(row.Results, a)),
                 .. architectures.Select(a => Cell(row.Baseline, a)),
                 string.Create(CultureInfo.InvariantCulture, $"{row.Distillation.Seconds:F1} s"),
+                .. learned ? [TrainedWith(row.Results, evaluation)] : Array.Empty<string>(),
             ])
             .ToArray();
 
@@ -46,6 +54,10 @@ internal static class BenchmarkReport
         };
         return new RunReport(title, [new ReportTable($"{settings.Dataset}, seed {settings.Seed}", columns, table)], data, files);
     }
+
+    private static string TrainedWith(IReadOnlyList<EvaluationResult> results, EvaluationOptions evaluation) =>
+        results.Select(result => result.LearnedTraining).FirstOrDefault(text => text is not null)
+        ?? string.Create(CultureInfo.InvariantCulture, $"hard labels, learning rate {evaluation.LearningRate:G4}");
 
     private static string Cell(IReadOnlyList<EvaluationResult> results, string architecture) =>
         results.FirstOrDefault(r => r.Architecture == architecture) is { } result ? SetEvaluationReports.Percent(result) : "—";

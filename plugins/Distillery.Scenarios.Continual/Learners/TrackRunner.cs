@@ -63,9 +63,10 @@ public sealed class TrackRunner(INetworkFactory networks, INetworkTrainer traine
                 }
 
                 using (var train = TrainingSets.For(spec, step, data, memory, devices.Device))
+                using (var set = TrainingSet.Of(train))
                 {
                     var seed = SeedSequence.Derive(spec.Seed, $"training/order {spec.Split.Order}/{spec.Learner}/step {step}");
-                    trainer.Train(network, train, options, seed, task, cancellationToken);
+                    trainer.Train(network, set, options, seed, task, cancellationToken);
                 }
 
                 var (classRow, taskRow) = AccuracyProbe.Measure(network, tests, spec.Split, step, spec.TestBatchSize);

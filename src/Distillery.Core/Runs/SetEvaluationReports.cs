@@ -37,9 +37,11 @@ public static class SetEvaluationReports
                 $"{(trained?.Seconds ?? 0) + (random?.Seconds ?? 0):F0} s",
             ])
             .ToArray();
+        var learned = report.Results.Select(result => result.LearnedTraining).FirstOrDefault(text => text is not null);
         return new ReportTable(
             $"{report.SetName}: {report.Method} on {report.Dataset}, {report.ImagesPerClass} images per class " +
-            $"({report.Options.Epochs} epochs, augmentation {report.Options.Augmentation})",
+            $"({report.Options.Epochs} epochs, augmentation {report.Options.Augmentation}" +
+            (learned is null ? ")" : $"; the set trained with {learned}, the random subset with hard labels at learning rate {Rate(report.Options.LearningRate)})"),
             ["architecture", "test accuracy %", "random subset %", "networks", "time"],
             rows);
     }
@@ -48,7 +50,11 @@ public static class SetEvaluationReports
     public static string Percent(EvaluationResult result) =>
         string.Create(CultureInfo.InvariantCulture, $"{100 * result.Mean:F2} ± {100 * result.Std:F2}");
 
-    /// <summary>Each result as <c>{ arch, mean, std, runs, seconds }</c>.</summary>
+    /// <summary>
+    /// Each result as <c>{ arch, mean, std, runs, seconds, learning_rate, learning_rate_from_set, soft_labels }</c>:
+    /// the learning rate the networks started from, whether the set learned it, and whether they trained on the set's
+    /// soft labels.
+    /// </summary>
     public static JsonArray ToJson(IEnumerable<EvaluationResult> results) =>
         new(results.Select(r => (JsonNode)new JsonObject
         {
@@ -57,5 +63,10 @@ public static class SetEvaluationReports
             ["std"] = r.Std,
             ["runs"] = new JsonArray(r.Accuracies.Select(a => (JsonNode)a).ToArray()),
             ["seconds"] = r.Seconds,
+            ["learning_rate"] = r.LearningRate,
+            ["learning_rate_from_set"] = r.LearningRateFromSet,
+            ["soft_labels"] = r.SoftLabels,
         }).ToArray());
+
+    private static string Rate(double rate) => rate.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -29,15 +29,18 @@ public sealed class SetEvaluationRunner(
         IReadOnlyList<EvaluationResult> results = [];
         if (job.StoredSet)
         {
-            using var synthetic = new LabeledImages(set.Images.to(devices.Device), set.Labels.to(devices.Device), data.Info.NumClasses);
+            // With everything the set learned: its soft labels and learning rate when it has them.
+            using var synthetic = TrainingSet.Of(set, data.Info.NumClasses, devices.Device);
             results = await OnEachArchitectureAsync(synthetic).ConfigureAwait(false);
         }
 
         IReadOnlyList<EvaluationResult> baseline = [];
         if (job.RandomBaseline)
         {
+            // Real images with their hard labels, at the configured learning rate.
             using var random = RandomSubset.Sample(data.Train, provenance.ImagesPerClass, SeedSequence.Derive(job.Seed, "random baseline"));
-            baseline = await OnEachArchitectureAsync(random).ConfigureAwait(false);
+            using var randomSet = TrainingSet.Of(random);
+            baseline = await OnEachArchitectureAsync(randomSet).ConfigureAwait(false);
         }
 
         var report = new SetEvaluationReport(job.SetName, provenance.Method, provenance.Dataset, provenance.ImagesPerClass, job.Options, results, baseline);
@@ -56,7 +59,7 @@ public sealed class SetEvaluationRunner(
         return report;
 
         // Every architecture with the same seeds for the set and the baseline, so the two differ only in their images.
-        async Task<IReadOnlyList<EvaluationResult>> OnEachArchitectureAsync(LabeledImages images)
+        async Task<IReadOnlyList<EvaluationResult>> OnEachArchitectureAsync(TrainingSet images)
         {
             var evaluated = new List<EvaluationResult>();
             foreach (var architecture in job.Architectures)

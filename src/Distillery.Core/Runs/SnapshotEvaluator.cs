@@ -51,7 +51,7 @@ public sealed class SnapshotEvaluator(
             Directory.CreateDirectory(plan.Directory);
             var png = Path.Combine(plan.Directory, $"{setName}-it{iteration}.png");
             ImageGrid.WritePng(images, labels, data.Info, png);
-            using var set = new LabeledImages(images.detach().alias(), labels.alias(), data.Info.NumClasses);
+            using var set = new TrainingSet(images.detach().alias(), labels.alias(), data.Info.NumClasses);
             var options = evaluation.With(networks: plan.Networks);
             var result = await evaluator.EvaluateAsync(
                 set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)

@@ -2,7 +2,8 @@ namespace Distillery.Training;
 
 /// <summary>
 /// The reference step schedule: the base learning rate for the first half of the epochs, a tenth of it from epoch
-/// <c>epochs / 2</c> (zero-based) on. A single-epoch run keeps the base rate.
+/// <c>epochs / 2</c> (zero-based) on. A single-epoch run keeps the base rate. The base rate is the configured one, or
+/// the one a training set learned (<see cref="TrainingSet.LearningRate"/>).
 /// </summary>
 public static class LearningRateSchedule
 {
@@ -14,6 +15,10 @@ public static class LearningRateSchedule
     public static double At(int epoch, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return epoch >= DecayEpoch(options.Epochs) ? options.LearningRate * DecayFactor : options.LearningRate;
+        return At(epoch, options.Epochs, options.LearningRate);
     }
+
+    /// <summary>The rate in zero-based <paramref name="epoch"/> of <paramref name="epochs"/>, starting from <paramref name="baseRate"/>.</summary>
+    public static double At(int epoch, int epochs, double baseRate) =>
+        epoch >= DecayEpoch(epochs) ? baseRate * DecayFactor : baseRate;
 }

@@ -11,23 +11,22 @@ using static TorchSharp.torch;
 namespace Distillery.Training;
 
 /// <summary>
-/// The reference training protocol: SGD with momentum and weight decay on shuffled mini-batches, cross-entropy,
-/// the learning rate divided by ten at half the epochs, and optional differentiable augmentation drawn per image.
-/// Runs on the device that holds the network's parameters.
+/// The reference training protocol: SGD with momentum and weight decay on shuffled mini-batches, cross-entropy (soft
+/// cross-entropy for a set with soft labels), the learning rate divided by ten at half the epochs, and optional
+/// differentiable augmentation drawn per image. Runs on the device that holds the network's parameters.
 /// </summary>
 public sealed class NetworkTrainer : INetworkTrainer
 {
-    public void Train(Network network, LabeledImages train, TrainingOptions options, long seed, IProgressTask? progress, CancellationToken cancellationToken) =>
-        Train(network, train, options, seed, progress, epochs: null, cancellationToken);
+    public void Train(Network network, TrainingSet train, TrainingOptions options, long seed, IProgressTask? progress, CancellationToken cancellationToken) =>
+        Train(network, train, options, seed, progress, watch: null, cancellationToken);
 
-    /// <summary>As <see cref="Train(Network, LabeledImages, TrainingOptions, long, IProgressTask?, CancellationToken)"/>, reporting every finished epoch to <paramref name="epochs"/>.</summary>
     public void Train(
         Network network,
-        LabeledImages train,
+        TrainingSet train,
         TrainingOptions options,
         long seed,
         IProgressTask? progress,
-        IProgress<TrainingEpoch>? epochs,
+        EpochWatch? watch,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -46,6 +45,8 @@ public sealed class NetworkTrainer : INetworkTrainer
         using var dataScope = torch.NewDisposeScope();
         var images = train.Images.detach().to(device);
         var labels = train.Labels.to(device);
+        var softLabels = train.SoftLabels?.to(device);
+        var baseRate = train.LearningRate ?? options.LearningRate;
         using var batchOrder = new Generator((ulong)SeedSequence.Derive(seed, "batch order"));
         using var augmentation = new Generator((ulong)SeedSequence.Derive(seed, "augmentation"));
 
@@ -55,7 +56,7 @@ public sealed class NetworkTrainer : INetworkTrainer
         {
             for (var epoch = 0; epoch < options.Epochs; epoch++)
             {
-                var learningRate = LearningRateSchedule.At(epoch, options);
+                var learningRate = LearningRateSchedule.At(epoch, options.Epochs, baseRate);
                 if (optimizer is null || optimizer.ParamGroups.First().LearningRate != learningRate)
                 {
                     // A fresh optimizer at the decay, as the reference does: the momentum restarts with the new rate.
@@ -78,7 +79,10 @@ public sealed class NetworkTrainer : INetworkTrainer
                         batch = DifferentiableAugmentation.Apply(batch, strategy, augmentation, siamese: false);
                     }
 
-                    var loss = nn.functional.cross_entropy(network.forward(batch), labels.index_select(0, rows));
+                    var logits = network.forward(batch);
+                    var loss = softLabels is null
+                        ? nn.functional.cross_entropy(logits, labels.index_select(0, rows))
+                        : SoftCrossEntropy.Loss(logits, softLabels.index_select(0, rows));
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
@@ -86,12 +90,24 @@ public sealed class NetworkTrainer : INetworkTrainer
                 }
 
                 progress?.Advance();
-                if (epochs is not null || progress is not null)
+                if (watch is null && progress is null)
                 {
-                    var meanLoss = lossSum.item<double>() / count;
-                    var usedRate = optimizer.ParamGroups.First().LearningRate;
-                    progress?.Describe($"epoch {epoch + 1}/{options.Epochs} · loss {meanLoss:F4} · lr {usedRate:G3}");
-                    epochs?.Report(new TrainingEpoch(epoch, usedRate, meanLoss));
+                    continue;
+                }
+
+                var meanLoss = lossSum.item<double>() / count;
+                var usedRate = optimizer.ParamGroups.First().LearningRate;
+                progress?.Describe($"epoch {epoch + 1}/{options.Epochs} · loss {meanLoss:F4} · lr {usedRate:G3}");
+                if (watch is not null && Observe(watch, network, epoch + 1, options.Epochs, meanLoss, usedRate))
+                {
+                    // The bar counts the planned epochs: it moves past the ones the observer skipped.
+                    var skipped = options.Epochs - epoch - 1;
+                    if (skipped > 0)
+                    {
+                        progress?.Advance(skipped);
+                    }
+
+                    break;
                 }
             }
         }
@@ -134,6 +150,23 @@ public sealed class NetworkTrainer : INetworkTrainer
         {
             network.train(wasTraining);
         }
+    }
+
+    // Shows the observer the finished epoch and says whether it asked to stop.
+    private bool Observe(EpochWatch watch, Network network, int epoch, int epochs, double loss, double learningRate)
+    {
+        Func<double>? accuracy = watch.Test is { } test ? () => Accuracy(network, test, watch.TestBatchSize) : null;
+        var finished = new TrainingEpoch(epoch, epochs, loss, learningRate, accuracy);
+        try
+        {
+            watch.Observer.EpochEnded(finished);
+        }
+        finally
+        {
+            finished.Closed = true;
+        }
+
+        return finished.StopRequested;
     }
 
     private static Device DeviceOf(Network network)

@@ -11,18 +11,30 @@ namespace Distillery.Training;
 /// <summary>
 /// Trains <see cref="EvaluationOptions.Networks"/> fresh networks on a set, one after the other, and tests each on
 /// the dataset's test split. Network <c>i</c> is initialised from the seed derived for "network #i" and trained
-/// with the seed derived for "training #i", so every network is reproducible on its own. Runs on the calling
+/// with the seed derived for "training #i", so every network is reproducible on its own. The networks train on the
+/// set's soft labels and from its learned learning rate when it has them, and the result says so. Runs on the calling
 /// thread (libtorch's gradient mode is per thread).
 /// </summary>
 public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer trainer, IDeviceProvider devices) : ISetEvaluator
 {
     public Task<EvaluationResult> EvaluateAsync(
-        LabeledImages trainSet,
+        TrainingSet trainSet,
         DatasetSplits dataset,
         string architecture,
         EvaluationOptions options,
         long seed,
         IProgressReporter progress,
+        CancellationToken cancellationToken) =>
+        EvaluateAsync(trainSet, dataset, architecture, options, seed, progress, observers: null, cancellationToken);
+
+    public Task<EvaluationResult> EvaluateAsync(
+        TrainingSet trainSet,
+        DatasetSplits dataset,
+        string architecture,
+        EvaluationOptions options,
+        long seed,
+        IProgressReporter progress,
+        Func<int, IEpochObserver?>? observers,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trainSet);
@@ -42,10 +54,16 @@ public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer train
             torch.random.manual_seed(SeedSequence.Derive(seed, "network", i));
             using var network = networks.Create(architecture, dataset.Info);
             network.to(devices.Device);
-            trainer.Train(network, trainSet, options, SeedSequence.Derive(seed, "training", i), new PrefixedProgressTask(task, prefix), cancellationToken);
+            var watch = observers?.Invoke(i) is { } observer ? new EpochWatch(observer, dataset.Test, options.TestBatchSize) : null;
+            trainer.Train(network, trainSet, options, SeedSequence.Derive(seed, "training", i), new PrefixedProgressTask(task, prefix), watch, cancellationToken);
             accuracies.Add(trainer.Accuracy(network, dataset.Test, options.TestBatchSize));
         }
 
-        return Task.FromResult(new EvaluationResult(architecture, accuracies, clock.Elapsed.TotalSeconds));
+        return Task.FromResult(new EvaluationResult(architecture, accuracies, clock.Elapsed.TotalSeconds)
+        {
+            LearningRate = trainSet.LearningRate ?? options.LearningRate,
+            LearningRateFromSet = trainSet.LearningRate is not null,
+            SoftLabels = trainSet.SoftLabels is not null,
+        });
     }
 }

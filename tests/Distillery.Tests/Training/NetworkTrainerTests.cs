@@ -12,10 +12,11 @@ public sealed class NetworkTrainerTests
     {
         using var data = SeparableProblem.Create();
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
+        using var train = TrainingSet.Of(data.Train);
         var trainer = new NetworkTrainer();
         var before = trainer.Accuracy(network, data.Test);
 
-        trainer.Train(network, data.Train, Options(epochs: 20), seed: 1, progress: null, CancellationToken.None);
+        trainer.Train(network, train, Options(epochs: 20), seed: 1, progress: null, CancellationToken.None);
 
         var after = trainer.Accuracy(network, data.Test);
         Assert.True(after >= 0.97, $"accuracy after training {after:P1} (before {before:P1})");
@@ -43,14 +44,16 @@ public sealed class NetworkTrainerTests
     {
         using var data = SeparableProblem.Create();
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
-        var epochs = new ListProgress<TrainingEpoch>();
+        using var train = TrainingSet.Of(data.Train);
+        var epochs = new List<(int Epoch, double LearningRate, double Loss)>();
+        var watch = new EpochWatch(new EpochObserver(e => epochs.Add((e.Epoch, e.LearningRate, e.Loss))));
 
-        new NetworkTrainer().Train(network, data.Train, Options(epochs: 6), seed: 1, progress: null, epochs, CancellationToken.None);
+        new NetworkTrainer().Train(network, train, Options(epochs: 6), seed: 1, progress: null, watch, CancellationToken.None);
 
-        Assert.Equal([0, 1, 2, 3, 4, 5], epochs.Items.Select(e => e.Epoch));
-        Assert.Equal([0.05, 0.05, 0.05, 0.005, 0.005, 0.005], epochs.Items.Select(e => Math.Round(e.LearningRate, 6)));
-        Assert.All(epochs.Items, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
-        Assert.True(epochs.Items[^1].Loss < epochs.Items[0].Loss);
+        Assert.Equal([1, 2, 3, 4, 5, 6], epochs.Select(e => e.Epoch));
+        Assert.Equal([0.05, 0.05, 0.05, 0.005, 0.005, 0.005], epochs.Select(e => Math.Round(e.LearningRate, 6)));
+        Assert.All(epochs, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
+        Assert.True(epochs[^1].Loss < epochs[0].Loss);
     }
 
     [Theory]
@@ -72,9 +75,10 @@ public sealed class NetworkTrainerTests
     {
         using var data = SeparableProblem.Create(trainCount: 30);
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
+        using var train = TrainingSet.Of(data.Train);
         var progress = new RecordingProgress();
 
-        new NetworkTrainer().Train(network, data.Train, Options(epochs: 4, batchSize: 8), seed: 1, progress, CancellationToken.None);
+        new NetworkTrainer().Train(network, train, Options(epochs: 4, batchSize: 8), seed: 1, progress, CancellationToken.None);
 
         Assert.Equal(4, progress.Advanced);
     }
@@ -84,11 +88,12 @@ public sealed class NetworkTrainerTests
     {
         using var data = SeparableProblem.Create(trainCount: 30);
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
+        using var train = TrainingSet.Of(data.Train);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            new NetworkTrainer().Train(network, data.Train, Options(epochs: 4), seed: 1, progress: null, cancelled.Token));
+            new NetworkTrainer().Train(network, train, Options(epochs: 4), seed: 1, progress: null, cancelled.Token));
     }
 
     [Fact]
@@ -96,9 +101,10 @@ public sealed class NetworkTrainerTests
     {
         using var data = SeparableProblem.Create(trainCount: 30);
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
+        using var train = TrainingSet.Of(data.Train);
 
         var error = Assert.Throws<UserErrorException>(() =>
-            new NetworkTrainer().Train(network, data.Train, Options(epochs: 1, augmentation: "crop_blur"), seed: 1, progress: null, CancellationToken.None));
+            new NetworkTrainer().Train(network, train, Options(epochs: 1, augmentation: "crop_blur"), seed: 1, progress: null, CancellationToken.None));
         Assert.Contains("blur", error.Message);
     }
 
@@ -152,7 +158,8 @@ public sealed class NetworkTrainerTests
             }
         }
 
-        trainer.Train(network, data.Train, options, seed, progress: null, CancellationToken.None);
+        using var train = TrainingSet.Of(data.Train);
+        trainer.Train(network, train, options, seed, progress: null, CancellationToken.None);
         var weights = network.parameters().SelectMany(p => p.detach().flatten().data<float>().ToArray()).ToArray();
         return (weights, trainer.Accuracy(network, data.Test));
     }

@@ -16,11 +16,12 @@ public sealed class SetEvaluatorTests
     public async Task TrainsAndTestsEachNetwork()
     {
         using var data = SeparableProblem.Create();
+        using var train = TrainingSet.Of(data.Train);
         var factory = new TinyNetworkFactory();
         var progress = new RecordingProgress();
         var evaluator = new SetEvaluator(factory, new NetworkTrainer(), new CpuDevice());
 
-        var result = await evaluator.EvaluateAsync(data.Train, data, "tiny", Options(), seed: 3, progress, CancellationToken.None);
+        var result = await evaluator.EvaluateAsync(train, data, "tiny", Options(), seed: 3, progress, CancellationToken.None);
 
         Assert.Equal("tiny", result.Architecture);
         Assert.Equal(3, result.Accuracies.Count);
@@ -38,13 +39,14 @@ public sealed class SetEvaluatorTests
     public async Task NetworksStartDifferentlyAndTheSameSeedRepeats()
     {
         using var data = SeparableProblem.Create();
+        using var train = TrainingSet.Of(data.Train);
         var first = new TinyNetworkFactory();
         var second = new TinyNetworkFactory();
 
         var a = await new SetEvaluator(first, new NetworkTrainer(), new CpuDevice())
-            .EvaluateAsync(data.Train, data, "tiny", Options(), seed: 3, NullProgressReporter.Instance, CancellationToken.None);
+            .EvaluateAsync(train, data, "tiny", Options(), seed: 3, NullProgressReporter.Instance, CancellationToken.None);
         var b = await new SetEvaluator(second, new NetworkTrainer(), new CpuDevice())
-            .EvaluateAsync(data.Train, data, "tiny", Options(), seed: 3, NullProgressReporter.Instance, CancellationToken.None);
+            .EvaluateAsync(train, data, "tiny", Options(), seed: 3, NullProgressReporter.Instance, CancellationToken.None);
 
         Assert.Equal(a.Accuracies, b.Accuracies);
         Assert.Equal(first.Created, second.Created);
@@ -64,12 +66,13 @@ public sealed class SetEvaluatorTests
     public async Task StopsWhenCancelled()
     {
         using var data = SeparableProblem.Create();
+        using var train = TrainingSet.Of(data.Train);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         var evaluator = new SetEvaluator(new TinyNetworkFactory(), new NetworkTrainer(), new CpuDevice());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            evaluator.EvaluateAsync(data.Train, data, "tiny", Options(), 3, NullProgressReporter.Instance, cancelled.Token));
+            evaluator.EvaluateAsync(train, data, "tiny", Options(), 3, NullProgressReporter.Instance, cancelled.Token));
     }
 
     [Fact]
