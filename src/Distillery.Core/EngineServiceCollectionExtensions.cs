@@ -24,6 +24,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TorchRuntime>();
         services.AddSingleton<IDatasetLoader, DatasetLoader>();
         services.AddTransient<IDistillationRunner, DistillationRunner>();
+        services.AddSingleton<RunEnvironmentProbe>();
         services.AddTransient<ISetEvaluationRunner, SetEvaluationRunner>();
         return services;
     }

@@ -11,7 +11,7 @@ public sealed record SetProvenance
 
     public string? Architecture { get; init; }
 
-    /// <summary>The method's options as JSON.</summary>
+    /// <summary>The method's options object as JSON, defaults included.</summary>
     public string OptionsJson { get; init; } = "{}";
 
     public required long Seed { get; init; }
@@ -23,6 +23,9 @@ public sealed record SetProvenance
 
     /// <summary>Figures measured on the set (e.g. final loss, evaluation accuracy).</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The host, threads, processor and data files it was made with; null for sets made elsewhere.</summary>
+    public RunEnvironment? Environment { get; init; }
 
     /// <summary>For coresets: the rows of the real training set that were chosen.</summary>
     public IReadOnlyList<long>? SourceIndices { get; init; }

@@ -79,10 +79,30 @@ public static class PyTorchSetFile
         }
     }
 
+    /// <summary>A <c>.pt</c> file is a zip archive (<c>torch.save</c> since PyTorch 1.6) or, in the legacy format, a pickle.</summary>
+    private static void CheckFormat(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        int read;
+        using (var stream = File.OpenRead(path))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        var zip = read >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
+        var pickle = read >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5;
+        if (!zip && !pickle)
+        {
+            throw new UserErrorException(
+                $"'{path}' is neither a zip archive (what torch.save writes) nor a pickle: it is not a PyTorch .pt file. {Layout}");
+        }
+    }
+
     private static Tensor ForExport(Tensor tensor, ScalarType type) => tensor.detach().cpu().to(type).contiguous();
 
     private static Hashtable Unpickle(string path)
     {
+        CheckFormat(path);
         object? loaded;
         try
         {

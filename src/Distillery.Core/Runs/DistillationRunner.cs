@@ -21,6 +21,7 @@ public sealed class DistillationRunner(
     IDeviceProvider devices,
     ISetEvaluator evaluator,
     IOptions<EvaluationOptions> evaluation,
+    RunEnvironmentProbe environment,
     ILogger<DistillationRunner> logger) : IDistillationRunner
 {
     public async Task<DistillationOutcome> RunAsync(DistillationJob job, IProgressReporter progress, CancellationToken cancellationToken)
@@ -148,9 +149,14 @@ public sealed class DistillationRunner(
         }
     }
 
-    /// <summary>A set that owns aliases of <paramref name="set"/>'s tensors, with the run's options and time in its provenance.</summary>
-    private static SyntheticSet WithProvenance(SyntheticSet set, PlannedRun run, double seconds) =>
-        new(set.Images.alias(), set.Labels.alias(), set.Provenance with { OptionsJson = run.OptionsJson, DurationSeconds = seconds })
+    /// <summary>A set that owns aliases of <paramref name="set"/>'s tensors, with the run's options, time and environment in its provenance.</summary>
+    private SyntheticSet WithProvenance(SyntheticSet set, PlannedRun run, double seconds) =>
+        new(set.Images.alias(), set.Labels.alias(), set.Provenance with
+        {
+            OptionsJson = run.OptionsJson,
+            DurationSeconds = seconds,
+            Environment = environment.Describe(run.Job.Dataset),
+        })
         {
             SoftLabels = set.SoftLabels?.alias(),
             LearnedLearningRate = set.LearnedLearningRate,

@@ -9,7 +9,7 @@ internal static class SettingFlags
     private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
     {
         ["ImagesPerClass"] = "--ipc",
-        ["SetName"] = "--name",
+        ["SetName"] = "--overwrite, or another --name",
         ["InitFrom"] = "--init-from",
         ["Architectures"] = "--arch",
         ["Architecture"] = "--arch",
@@ -27,6 +27,8 @@ internal static class SettingFlags
             return error.Message;
         }
 
-        return error.Value is null ? $"{error.Message} (command line: {flag})" : $"{error.Message} (command line: {flag} {error.Value})";
+        return error.Value is null || !flag.StartsWith("--", StringComparison.Ordinal) || flag.Contains(' ', StringComparison.Ordinal)
+            ? $"{error.Message} (command line: {flag})"
+            : $"{error.Message} (command line: {flag} {error.Value})";
     }
 }

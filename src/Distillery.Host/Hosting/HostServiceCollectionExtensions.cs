@@ -1,3 +1,4 @@
+using System.Reflection;
 using Distillery.Components;
 using Distillery.Data.Files;
 using Distillery.Devices;
@@ -8,6 +9,7 @@ using Distillery.Host.Output;
 using Distillery.Host.Plugins;
 using Distillery.Host.Progress;
 using Distillery.Networks;
+using Distillery.Runs;
 using Distillery.Storage;
 using Distillery.Training;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +54,7 @@ internal static class HostServiceCollectionExtensions
         services.TryAddSingleton<INetworkFactory, CatalogNetworkFactory>();
 
         services.AddSingleton(arguments);
+        services.AddSingleton(new HostIdentity(HostVersion()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProgressDisplay>();
         services.AddSingleton<SetPicture>();
@@ -65,4 +68,9 @@ internal static class HostServiceCollectionExtensions
         services.AddHostedService<TorchRuntimeService>();
         return report;
     }
+
+    /// <summary>The host's informational version, which carries the commit it was built from.</summary>
+    private static string HostVersion() =>
+        typeof(HostServiceCollectionExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(HostServiceCollectionExtensions).Assembly.GetName().Version?.ToString() ?? "unknown";
 }

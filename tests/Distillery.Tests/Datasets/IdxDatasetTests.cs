@@ -180,7 +180,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
 
         using var cache = new TemporaryFolder();
         var options = Options.Create(new Distillery.Data.Files.DatasetFilesOptions { CacheRoot = cache.Path, SystemRoot = system, AllowDownload = false });
-        var resolver = new Distillery.Data.Files.DatasetFileResolver(options, new Distillery.Data.Files.DatasetFileDownloader(new NoHttp()));
+        var resolver = new Distillery.Data.Files.DatasetFileResolver(options, new Distillery.Data.Files.DatasetFileDownloader(new NoHttp()), new Distillery.Data.Files.DatasetFileLedger());
         var dataset = new FashionMnistDataset(Options.Create(new FashionMnistOptions { AllowDownload = false }), resolver);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();

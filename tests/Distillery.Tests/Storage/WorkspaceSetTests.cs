@@ -114,7 +114,8 @@ public sealed class WorkspaceSetTests : IDisposable
 
         var error = await Assert.ThrowsAsync<UserErrorException>(() => store.SaveSetAsync("mine", second, overwrite: false, CancellationToken.None));
         Assert.Contains("a set named 'mine' exists", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--overwrite", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Overwrite", error.Message, StringComparison.Ordinal);
+        Assert.Equal("SetName", error.Setting);
         using (var unchanged = await store.LoadSetAsync("mine", CancellationToken.None))
         {
             TensorAssert.BitEqual(first.Images, unchanged.Images);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Distillery.Data.Files;
 
-public sealed class DatasetFileResolver(IOptions<DatasetFilesOptions> options, DatasetFileDownloader downloader) : IDatasetFileResolver
+public sealed class DatasetFileResolver(IOptions<DatasetFilesOptions> options, DatasetFileDownloader downloader, DatasetFileLedger ledger) : IDatasetFileResolver
 {
     private readonly DatasetFilesOptions _options = options.Value;
 
@@ -42,6 +42,7 @@ public sealed class DatasetFileResolver(IOptions<DatasetFilesOptions> options, D
                 ?? await DownloadAsync(request, file, folders, progress, cancellationToken).ConfigureAwait(false);
         }
 
+        await ledger.RecordAsync(request.DatasetName, paths, cancellationToken).ConfigureAwait(false);
         return new ResolvedDatasetFiles(paths);
     }
 

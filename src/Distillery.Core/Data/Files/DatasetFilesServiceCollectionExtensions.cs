@@ -28,6 +28,7 @@ public static class DatasetFilesServiceCollectionExtensions
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("distillery");
             });
         services.TryAddSingleton<DatasetFileDownloader>();
+        services.TryAddSingleton<DatasetFileLedger>();
         services.TryAddSingleton<IDatasetFileResolver, DatasetFileResolver>();
         return services;
     }

@@ -8,6 +8,8 @@ namespace Distillery.Host.Commands.Sets;
 /// <summary>How a stored set is described in JSON output and in text.</summary>
 internal static class SetJson
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     public static JsonObject Describe(StoredSetInfo set)
     {
         var p = set.Provenance;
@@ -25,9 +27,22 @@ internal static class SetJson
             ["seconds"] = p.DurationSeconds,
             ["options"] = ParseOrString(p.OptionsJson),
             ["metrics"] = new JsonObject(p.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+            ["environment"] = p.Environment is null ? null : JsonSerializer.SerializeToNode(p.Environment, Web),
             ["schemaVersion"] = set.SchemaVersion,
         };
     }
+
+    /// <summary>The evaluations of the set, oldest first: each run's results as <c>evaluate --output json</c> printed them.</summary>
+    public static JsonArray Evaluations(IEnumerable<RunRecord> runs, string setName) =>
+        new(runs.Where(run => run.Kind == "evaluate" && run.SetName == setName && run.Status == "completed")
+            .OrderBy(run => run.StartedAt)
+            .Select(run => (JsonNode?)new JsonObject
+            {
+                ["run"] = run.Id,
+                ["finished"] = run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture),
+                ["report"] = ParseOrString(run.Json),
+            })
+            .ToArray());
 
     public static string Size(long bytes) => bytes switch
     {

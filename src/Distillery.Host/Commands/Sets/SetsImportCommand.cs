@@ -1,7 +1,10 @@
 using System.ComponentModel;
+using Distillery.Components;
+using Distillery.Data;
 using Distillery.Exchange;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
+using Distillery.Host.Progress;
 using Distillery.Methods;
 using Distillery.Storage;
 using Spectre.Console;
@@ -10,8 +13,16 @@ using Spectre.Console.Cli;
 namespace Distillery.Host.Commands.Sets;
 
 /// <summary>Reads a set from a PyTorch <c>.pt</c> file into the workspace.</summary>
-public sealed class SetsImportCommand(IWorkspaceStore store, Terminal terminal, HostArguments arguments) : AsyncCommand<SetsImportCommand.Settings>
+public sealed class SetsImportCommand(
+    IWorkspaceStore store,
+    IComponentCatalog catalog,
+    IDatasetLoader datasets,
+    ProgressDisplay progress,
+    Terminal terminal,
+    HostArguments arguments) : AsyncCommand<SetsImportCommand.Settings>
 {
+    private const string UnknownDataset = "unknown";
+
     public sealed class Settings : DistillerySettings
     {
         [CommandArgument(0, "<FILE>")]
@@ -44,7 +55,7 @@ public sealed class SetsImportCommand(IWorkspaceStore store, Terminal terminal, 
         var fallback = new SetProvenance
         {
             Method = "imported",
-            Dataset = settings.Dataset ?? "unknown",
+            Dataset = settings.Dataset ?? UnknownDataset,
             ImagesPerClass = 0,
             Seed = 0,
         };
@@ -66,6 +77,7 @@ public sealed class SetsImportCommand(IWorkspaceStore store, Terminal terminal, 
             SoftLabels = imported.SoftLabels?.alias(),
             LearnedLearningRate = imported.LearnedLearningRate,
         };
+        SetContentCheck.Check(set, $"'{settings.File}'", await DatasetOfAsync(provenance.Dataset, cancellationToken).ConfigureAwait(false));
         var stored = await store.SaveSetAsync(settings.Name, set, settings.Overwrite, cancellationToken).ConfigureAwait(false);
 
         if (arguments.Output == OutputFormat.Json)
@@ -76,13 +88,26 @@ public sealed class SetsImportCommand(IWorkspaceStore store, Terminal terminal, 
         {
             terminal.Out.MarkupLineInterpolated(
                 $"Imported [bold]{stored.Name}[/] ({string.Join("×", stored.Shape)}, {stored.Provenance.Dataset}, {stored.Provenance.ImagesPerClass} per class) from {settings.File}");
-            if (stored.Provenance.Dataset == "unknown")
+            if (stored.Provenance.Dataset == UnknownDataset)
             {
                 terminal.Out.MarkupLine("[yellow]The file does not name its dataset; pass --dataset to evaluate or draw it.[/]");
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The dataset the set is for, to check it against; null when the file and the command name none.</summary>
+    private async Task<DatasetInfo?> DatasetOfAsync(string name, CancellationToken cancellationToken)
+    {
+        if (name == UnknownDataset)
+        {
+            return null;
+        }
+
+        catalog.Find(ComponentKind.Dataset, name);
+        var data = await progress.RunAsync(reporter => datasets.LoadAsync(name, reporter, cancellationToken)).ConfigureAwait(false);
+        return data.Info;
     }
 
     private static int ImagesPerClass(SyntheticSet set)

@@ -27,6 +27,7 @@ public sealed class SetsShowCommand(
     {
         var info = (await store.ListSetsAsync(cancellationToken).ConfigureAwait(false))
             .FirstOrDefault(s => s.Name == settings.Name);
+        var evaluations = SetJson.Evaluations(await store.ListRunsAsync(cancellationToken).ConfigureAwait(false), settings.Name);
         using var set = await store.LoadSetAsync(settings.Name, cancellationToken).ConfigureAwait(false);
         var png = await progress.RunAsync(reporter =>
             picture.WriteAsync(set, settings.Out ?? picture.DefaultPath(settings.Name), reporter, cancellationToken)).ConfigureAwait(false);
@@ -35,6 +36,7 @@ public sealed class SetsShowCommand(
         {
             var json = info is null ? new System.Text.Json.Nodes.JsonObject { ["name"] = settings.Name } : SetJson.Describe(info);
             json["png"] = png;
+            json["evaluations"] = evaluations;
             JsonOutput.Write(terminal.Streams.Out, json);
             return ExitCodes.Success;
         }
@@ -55,8 +57,37 @@ public sealed class SetsShowCommand(
             grid.AddRow(Markup.Escape(metric.Key), metric.Value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (p.Environment is { } environment)
+        {
+            grid.AddRow("Made with", Markup.Escape(
+                $"host {environment.HostVersion ?? "?"}, {environment.Threads?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} threads, " +
+                $"{environment.InstructionSet ?? "?"}{(environment.Processor is null ? string.Empty : $" ({environment.Processor})")}"));
+            foreach (var (file, sha) in environment.DatasetFiles ?? new Dictionary<string, string>())
+            {
+                grid.AddRow(Markup.Escape(file), $"sha256 {sha}");
+            }
+        }
+
+        foreach (var evaluation in evaluations)
+        {
+            grid.AddRow("Evaluated", Markup.Escape(DescribeEvaluation(evaluation!)));
+        }
+
         grid.AddRow("PNG", Markup.Escape(png));
         terminal.Out.Write(grid);
         return ExitCodes.Success;
+    }
+
+    /// <summary>One line per evaluation: when, and each architecture's mean ± std beside the random subset's.</summary>
+    private static string DescribeEvaluation(System.Text.Json.Nodes.JsonNode evaluation)
+    {
+        var report = evaluation["report"];
+        string Results(string key) => string.Join(", ", (report?[key]?.AsArray() ?? []).Select(r =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(string?)r?["arch"]} {100 * (double?)r?["mean"]:F2} ± {100 * (double?)r?["std"]:F2} %")));
+        var set = Results("results");
+        var baseline = Results("baseline");
+        var when = (string?)evaluation["finished"] ?? "?";
+        return $"{when}: {(set.Length == 0 ? "—" : set)}{(baseline.Length == 0 ? string.Empty : $" (random subset: {baseline})")}, " +
+            $"{report?["networks"]} networks × {report?["epochs"]} epochs";
     }
 }
