@@ -12,9 +12,8 @@ internal static class MemoryBenchmark
 {
     public static void Run(int ipc, int epochs, int every, string augmentation)
     {
-        torch.random.manual_seed(0);
         using var train = GeneratedData.Create(ipc * GeneratedData.Classes, seed: 1);
-        using var network = new ConvNetFactory().Create("convnet", GeneratedData.Info);
+        using var network = new ConvNetFactory().Create("convnet", GeneratedData.Info, 0, torch.CPU);
         var options = new TrainingOptions { Epochs = epochs, Augmentation = augmentation };
         var clock = Stopwatch.StartNew();
         var report = new EpochPrinter(every, clock);
