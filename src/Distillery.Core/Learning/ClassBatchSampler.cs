@@ -79,7 +79,7 @@ public sealed class ClassBatchSampler : IDisposable
         var available = _rows[label].shape[0];
         if (available == 0)
         {
-            throw new UserErrorException($"Class {label} has no training images; matching needs real images of every class.");
+            throw new UserErrorException($"Class {label} has no training images; the method draws real images of every class.");
         }
 
         return available;
