@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Distillery.Learning;
 using Distillery.Methods;
 using Distillery.Methods.DistributionMatching;
 using TorchSharp;
@@ -27,9 +28,10 @@ internal static class DmStepBenchmark
         };
         var options = new DistributionMatchingOptions { BatchReal = batchReal, Augmentation = augmentation, Iterations = warmup + steps, ForwardChunk = chunk };
         using var state = DistributionMatchingState.Initialise(request, options);
-        using var sampler = new RealBatchSampler(train, batchReal);
+        using var sampler = new ClassBatchSampler(train);
+        using var realSegments = new ClassSegments(sampler.CountsPerClass(batchReal), torch.CPU);
         using var segments = new ClassSegments(Enumerable.Repeat((long)ipc, GeneratedData.Classes).ToArray(), torch.CPU);
-        var step = new DistributionMatchingStep(new ConvNetFactory(), request, options.ParseAugmentation(), sampler, segments, options.ForwardChunk);
+        var step = new DistributionMatchingStep(new ConvNetFactory(), request, options.ParseAugmentation(), sampler, realSegments, segments, options.ForwardChunk);
 
         var times = new List<double>();
         for (var iteration = 1; iteration <= warmup + steps; iteration++)

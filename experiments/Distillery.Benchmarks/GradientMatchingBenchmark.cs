@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Distillery.Learning;
 using Distillery.Methods.GradientMatching;
 using Distillery.Methods.GradientMatching.Distances;
 using Distillery.Methods.GradientMatching.Matching;
@@ -22,17 +23,16 @@ internal static class GradientMatchingBenchmark
         var strategy = Augmentation.AugmentationStrategy.Parse(augmentation);
         var classes = GeneratedData.Classes;
         var loops = LoopSchedule.For(ipc);
-        torch.random.manual_seed(0);
         using var data = GeneratedData.Create(classes * Math.Max(batchReal, 1), seed: 1);
-        using var network = new ConvNetFactory(width).Create("convnet", GeneratedData.Info);
+        using var network = new ConvNetFactory(width).Create("convnet", GeneratedData.Info, 0, torch.CPU);
         network.train();
         var parameters = network.parameters().Cast<Tensor>().ToList();
-        using var sampler = new RealBatchSampler(data);
+        using var sampler = new ClassBatchSampler(data);
         using var draws = new Generator(2);
         using var noise = new Generator(3);
         using var images = torch.randn([classes * ipc, 1, 28, 28], generator: noise).requires_grad_();
         using var labels = torch.arange(classes, dtype: ScalarType.Int64).repeat_interleave(ipc);
-        using var optimizer = new ImageMomentumSgd(0.1, 0.5, torch.zeros_like(images));
+        using var optimizer = new MomentumSgd(0.1, 0.5, torch.zeros_like(images));
         using var networkOptimizer = torch.optim.SGD(network.parameters(), 0.01);
         var matcher = new GradientMatcher(new LayerwiseCosineDistance());
         using var batchOrder = new Generator(4);

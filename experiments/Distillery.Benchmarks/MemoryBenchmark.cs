@@ -12,10 +12,9 @@ internal static class MemoryBenchmark
 {
     public static void Run(int ipc, int epochs, int every, string augmentation)
     {
-        torch.random.manual_seed(0);
         using var images = GeneratedData.Create(ipc * GeneratedData.Classes, seed: 1);
         using var train = TrainingSet.Of(images);
-        using var network = new ConvNetFactory().Create("convnet", GeneratedData.Info);
+        using var network = new ConvNetFactory().Create("convnet", GeneratedData.Info, 0, torch.CPU);
         var options = new TrainingOptions { Epochs = epochs, Augmentation = augmentation };
         var clock = Stopwatch.StartNew();
         var watch = new EpochWatch(new EpochPrinter(every, clock));

@@ -11,9 +11,8 @@ internal static class TrainStepBenchmark
 {
     public static void Run(int batchSize, int warmup, int steps)
     {
-        torch.random.manual_seed(0);
         using var data = GeneratedData.Create(batchSize, seed: 1);
-        using var network = new ConvNetFactory().Create("convnet", GeneratedData.Info);
+        using var network = new ConvNetFactory().Create("convnet", GeneratedData.Info, 0, torch.CPU);
         network.train();
         using var optimizer = torch.optim.SGD(network.parameters(), 0.01, momentum: 0.9, weight_decay: 5e-4);
 

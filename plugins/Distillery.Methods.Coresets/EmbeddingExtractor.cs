@@ -19,15 +19,13 @@ public sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrainer
 
     public async Task<Network> PrepareAsync(DistillationRequest request, EmbeddingOptions options, CancellationToken cancellationToken)
     {
-        torch.random.manual_seed(SeedSequence.Derive(request.Seed, "embedding network"));
-        var network = networks.Create(request.Architecture, request.Dataset);
-        network.to(request.Device);
+        var network = networks.Create(request.Architecture, request.Dataset, SeedSequence.Derive(request.Seed, "embedding network"), request.Device);
 
         using (var checkpoint = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (checkpoint is not null)
             {
-                Restore(network, checkpoint);
+                NetworkWeights.LoadInto(network, checkpoint.Tensors, WeightPrefix);
                 return network;
             }
         }
@@ -44,7 +42,8 @@ public sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrainer
             trainer.Train(network, train, training, SeedSequence.Derive(request.Seed, "embedding training"), task, cancellationToken);
         }
 
-        await request.Checkpoints.SaveAsync(Save(network), cancellationToken).ConfigureAwait(false);
+        var weights = new Checkpoint(1, NetworkWeights.ToCheckpointTensors(network, WeightPrefix), "{}");
+        await request.Checkpoints.SaveAsync(weights, cancellationToken).ConfigureAwait(false);
         return network;
     }
 
@@ -72,25 +71,5 @@ public sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrainer
         using var order = torch.randperm(request.Train.Count, generator: generator);
         using var rows = order.narrow(0, 0, count).to(request.Train.Images.device);
         return request.Train.Select(rows);
-    }
-
-    private static Checkpoint Save(Network network)
-    {
-        var tensors = network.state_dict().ToDictionary(p => WeightPrefix + p.Key, p => p.Value.detach().cpu().clone());
-        return new Checkpoint(1, tensors, "{}");
-    }
-
-    private static void Restore(Network network, Checkpoint checkpoint)
-    {
-        using var noGrad = torch.no_grad();
-        foreach (var (name, value) in network.state_dict())
-        {
-            if (!checkpoint.Tensors.TryGetValue(WeightPrefix + name, out var saved))
-            {
-                throw new InvalidDataException($"The checkpoint has no tensor '{WeightPrefix + name}'; it was made by another network.");
-            }
-
-            value.copy_(saved);
-        }
     }
 }

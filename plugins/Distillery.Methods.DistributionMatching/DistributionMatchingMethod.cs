@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Distillery.Learning;
 using Distillery.Networks;
 using Microsoft.Extensions.Options;
 
@@ -24,11 +25,12 @@ public sealed class DistributionMatchingMethod(INetworkFactory networks, IOption
         var strategy = settings.ParseAugmentation();
         var started = DateTimeOffset.UtcNow;
 
-        using var sampler = new RealBatchSampler(request.Train, settings.BatchReal);
+        using var sampler = new ClassBatchSampler(request.Train);
+        using var realSegments = new ClassSegments(sampler.CountsPerClass(settings.BatchReal), request.Train.Images.device);
         using var state = await LoadOrInitialiseAsync(request, settings, cancellationToken).ConfigureAwait(false);
         using var syntheticSegments = new ClassSegments(
             Enumerable.Repeat((long)request.ImagesPerClass, request.Dataset.NumClasses).ToArray(), request.Device);
-        var step = new DistributionMatchingStep(networks, request, strategy, sampler, syntheticSegments, settings.ForwardChunk);
+        var step = new DistributionMatchingStep(networks, request, strategy, sampler, realSegments, syntheticSegments, settings.ForwardChunk);
 
         using var task = request.Progress.Start($"{Name}: matching {request.ImagesPerClass} images per class", settings.Iterations);
         task.Advance(Math.Min(state.Completed, settings.Iterations));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Distillery.Learning;
 using Distillery.Randomness;
 using Distillery.Storage;
 using TorchSharp;

@@ -1,4 +1,5 @@
 using Distillery.Augmentation;
+using Distillery.Learning;
 using Distillery.Networks;
 using Distillery.Randomness;
 using Distillery.Training;
@@ -9,14 +10,16 @@ namespace Distillery.Methods.DistributionMatching;
 
 /// <summary>
 /// One iteration of distribution matching: a freshly initialised network with frozen weights in train mode, a random
-/// real batch per class, a siamese augmentation per class, the mean-embedding loss and one SGD step on the synthetic
-/// images. Every random choice derives from the run's seed and the iteration's number.
+/// real batch per class (as many images of each class as <c>realSegments</c> says), a siamese augmentation per class,
+/// the mean-embedding loss and one SGD step on the synthetic images. Every random choice derives from the run's seed
+/// and the iteration's number.
 /// </summary>
 public sealed class DistributionMatchingStep(
     INetworkFactory networks,
     DistillationRequest request,
     AugmentationStrategy strategy,
-    RealBatchSampler sampler,
+    ClassBatchSampler sampler,
+    ClassSegments realSegments,
     ClassSegments syntheticSegments,
     int forwardChunk = 0)
 {
@@ -28,13 +31,13 @@ public sealed class DistributionMatchingStep(
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "dm iteration", iteration));
         using var network = CreateFrozenNetwork(iteration);
-        var real = sampler.Sample(generator);
+        var real = sampler.DrawEveryClass(realSegments.Counts, generator);
         var images = state.Images;
         using var augmentation = ClassWiseAugmentation.Draw(
             strategy, syntheticSegments.Classes, images.shape[2], images.shape[3], generator, request.Device);
 
         var chunk = BatchSlicing.SliceFor(network, request.Device, forwardChunk);
-        var loss = MeanEmbeddingDistance.Compute(network, real, sampler.Segments, images, syntheticSegments, augmentation, chunk);
+        var loss = MeanEmbeddingDistance.Compute(network, real, realSegments, images, syntheticSegments, augmentation, chunk);
         var value = loss.item<float>();
         if (!float.IsFinite(value))
         {
@@ -50,9 +53,7 @@ public sealed class DistributionMatchingStep(
 
     private Network CreateFrozenNetwork(int iteration)
     {
-        torch.random.manual_seed(SeedSequence.Derive(request.Seed, "dm network", iteration));
-        var network = networks.Create(request.Architecture, request.Dataset);
-        network.to(request.Device);
+        var network = networks.Create(request.Architecture, request.Dataset, SeedSequence.Derive(request.Seed, "dm network", iteration), request.Device);
         network.train();
         foreach (var parameter in network.parameters())
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Distillery.Augmentation;
+using Distillery.Learning;
 using Distillery.Methods.GradientMatching.Distances;
 using Distillery.Methods.GradientMatching.Matching;
 using Distillery.Networks;
@@ -30,10 +31,10 @@ public abstract class GradientMatchingMethod(INetworkFactory networks, GradientM
         var run = new Run(request, distance, Augmentation, LoopSchedule.For(request.ImagesPerClass, options.OuterLoop, options.InnerLoop));
         var ipc = request.ImagesPerClass;
         var classes = request.Dataset.NumClasses;
-        using var sampler = new RealBatchSampler(request.Train);
+        using var sampler = new ClassBatchSampler(request.Train);
         using var labels = torch.arange(classes, dtype: ScalarType.Int64, device: request.Device).repeat_interleave(ipc);
         using var images = InitialImages(request, sampler).requires_grad_();
-        using var optimizer = new ImageMomentumSgd(options.LearningRateImages, options.Momentum, torch.zeros_like(images));
+        using var optimizer = new MomentumSgd(options.LearningRateImages, options.Momentum, torch.zeros_like(images));
 
         var state = new MatchingCheckpoint(0, double.NaN);
         using (var saved = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false))
@@ -80,17 +81,15 @@ public abstract class GradientMatchingMethod(INetworkFactory networks, GradientM
     private double RunIteration(
         Run run,
         int iteration,
-        RealBatchSampler sampler,
+        ClassBatchSampler sampler,
         Tensor images,
         Tensor labels,
-        ImageMomentumSgd optimizer,
+        MomentumSgd optimizer,
         int lastCheckpoint,
         CancellationToken cancellationToken)
     {
         var request = run.Request;
-        torch.random.manual_seed(SeedSequence.Derive(request.Seed, "network", iteration));
-        using var network = networks.Create(request.Architecture, request.Dataset);
-        network.to(request.Device);
+        using var network = networks.Create(request.Architecture, request.Dataset, SeedSequence.Derive(request.Seed, "network", iteration), request.Device);
         network.train();
         var parameters = network.parameters().Cast<Tensor>().ToList();
         using var realDraws = new Generator((ulong)SeedSequence.Derive(request.Seed, "real batches", iteration));
@@ -137,7 +136,7 @@ public abstract class GradientMatchingMethod(INetworkFactory networks, GradientM
         return lossSum / (classes * run.Loops.OuterLoop);
     }
 
-    private Tensor InitialImages(DistillationRequest request, RealBatchSampler sampler)
+    private Tensor InitialImages(DistillationRequest request, ClassBatchSampler sampler)
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "initial images"));
@@ -157,7 +156,7 @@ public abstract class GradientMatchingMethod(INetworkFactory networks, GradientM
             .to(request.Device).MoveToOuterDisposeScope();
     }
 
-    private static Tensor Real(RealBatchSampler sampler, int label, int count, Generator generator)
+    private static Tensor Real(ClassBatchSampler sampler, int label, int count, Generator generator)
     {
         var images = sampler.Draw(label, count, generator);
         if (images.shape[0] < count)

@@ -1,3 +1,4 @@
+using Distillery.Learning;
 using Distillery.Methods.GradientMatching.Distances;
 using Distillery.Networks;
 using TorchSharp;
@@ -59,7 +60,7 @@ public sealed class GradientMatcher(IGradientDistance distance)
     public double MatchClasses(
         Network network,
         IList<Tensor> parameters,
-        RealBatchSampler sampler,
+        ClassBatchSampler sampler,
         Tensor images,
         int imagesPerClass,
         int batchReal,

@@ -45,7 +45,7 @@ public sealed class TrackRunner(INetworkFactory networks, INetworkTrainer traine
                 if (checkpoint is not null && !spec.FreshEachStep && state.NextStep is > 0 && state.NextStep < steps)
                 {
                     network = CreateNetwork(spec, data.Info, 0);
-                    Restore(network, checkpoint);
+                    NetworkWeights.LoadInto(network, checkpoint.Tensors, WeightPrefix);
                 }
             }
 
@@ -84,31 +84,15 @@ public sealed class TrackRunner(INetworkFactory networks, INetworkTrainer traine
 
     private Network CreateNetwork(TrackSpec spec, DatasetInfo info, int step)
     {
-        torch.random.manual_seed(SeedSequence.Derive(spec.Seed, $"network/order {spec.Split.Order}/{spec.Learner}/step {step}"));
-        var network = networks.Create(spec.Architecture, info);
-        network.to(devices.Device);
-        return network;
+        var seed = SeedSequence.Derive(spec.Seed, $"network/order {spec.Split.Order}/{spec.Learner}/step {step}");
+        return networks.Create(spec.Architecture, info, seed, devices.Device);
     }
 
     private static Checkpoint Save(TrackState state, Network? network)
     {
         var tensors = network is null
             ? new Dictionary<string, torch.Tensor>()
-            : network.state_dict().ToDictionary(p => WeightPrefix + p.Key, p => p.Value.detach().cpu().clone());
+            : NetworkWeights.ToCheckpointTensors(network, WeightPrefix);
         return new Checkpoint(state.NextStep, tensors, state.ToJson());
-    }
-
-    private static void Restore(Network network, Checkpoint checkpoint)
-    {
-        using var noGrad = torch.no_grad();
-        foreach (var (name, value) in network.state_dict())
-        {
-            if (!checkpoint.Tensors.TryGetValue(WeightPrefix + name, out var saved))
-            {
-                throw new InvalidDataException($"The track's checkpoint has no tensor '{WeightPrefix + name}'; it was made by another network.");
-            }
-
-            value.copy_(saved);
-        }
     }
 }

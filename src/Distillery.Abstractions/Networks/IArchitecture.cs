@@ -4,7 +4,9 @@ namespace Distillery.Networks;
 /// <summary>
 /// A family of networks. Architectures are named <c>name</c> or <c>name:variant</c> on the command line;
 /// the part after the colon reaches <see cref="Create"/> as <see cref="NetworkSpec.Variant"/>.
-/// Weights are drawn from torch's global generator, which the engine seeds from the run's seed.
+/// <see cref="Create"/> draws the initial weights from torch's global generator; call it only through
+/// <see cref="INetworkFactory"/>, the only way networks are made with a seed: it seeds that generator for the one
+/// call and restores it afterwards.
 /// </summary>
 [ComponentKind("architecture", ComponentSections.Architectures)]
 public interface IArchitecture

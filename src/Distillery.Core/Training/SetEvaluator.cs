@@ -4,7 +4,6 @@ using Distillery.Devices;
 using Distillery.Networks;
 using Distillery.Progress;
 using Distillery.Randomness;
-using TorchSharp;
 
 namespace Distillery.Training;
 
@@ -51,9 +50,7 @@ public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer train
             cancellationToken.ThrowIfCancellationRequested();
             var prefix = $"{architecture}, network {i + 1}/{options.Networks}: ";
             task.Describe(prefix + "starting");
-            torch.random.manual_seed(SeedSequence.Derive(seed, "network", i));
-            using var network = networks.Create(architecture, dataset.Info);
-            network.to(devices.Device);
+            using var network = networks.Create(architecture, dataset.Info, SeedSequence.Derive(seed, "network", i), devices.Device);
             var watch = observers?.Invoke(i) is { } observer ? new EpochWatch(observer, dataset.Test, options.TestBatchSize) : null;
             trainer.Train(network, trainSet, options, SeedSequence.Derive(seed, "training", i), new PrefixedProgressTask(task, prefix), watch, cancellationToken);
             accuracies.Add(trainer.Accuracy(network, dataset.Test, options.TestBatchSize));

@@ -3,7 +3,6 @@ using TorchSharp;
 
 namespace Distillery.Tests.Architectures;
 
-[Collection(SeededConstructionCollection.Name)]
 public sealed class SeedReproducibilityTests
 {
     [Theory]
@@ -18,12 +17,9 @@ public sealed class SeedReproducibilityTests
     {
         using var scope = torch.NewDisposeScope();
         var spec = new NetworkSpec(variant, 1, 28, 28, 10);
-        torch.random.manual_seed(42);
-        using var first = Create(name, spec);
-        torch.random.manual_seed(42);
-        using var second = Create(name, spec);
-        torch.random.manual_seed(43);
-        using var third = Create(name, spec);
+        using var first = SeededConstruction.Build(42, torch.CPU, () => Create(name, spec));
+        using var second = SeededConstruction.Build(42, torch.CPU, () => Create(name, spec));
+        using var third = SeededConstruction.Build(43, torch.CPU, () => Create(name, spec));
 
         Assert.All(first.parameters().Zip(second.parameters()), pair => Assert.True(NetworkProbe.Identical(pair.First, pair.Second)));
         Assert.False(NetworkProbe.Identical(first.parameters().First(), third.parameters().First()));

@@ -3,7 +3,6 @@ using Distillery.Memory;
 using Distillery.Storage;
 using Distillery.Tests.EndToEnd;
 using Distillery.Tests.Host;
-using Distillery.Tests.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Distillery.Tests.Continual;
@@ -12,7 +11,6 @@ namespace Distillery.Tests.Continual;
 /// The continual scenario driven through the command line on the committed Fashion-MNIST fixture (10 training and
 /// 5 test images per class) with a tiny ConvNet and a few epochs.
 /// </summary>
-[Collection(GlobalTorchRandomCollection.Name)]
 public sealed class ContinualRunTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");

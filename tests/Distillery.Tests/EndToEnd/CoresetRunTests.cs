@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
-using Distillery.Tests.Training;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
 
@@ -11,7 +10,6 @@ namespace Distillery.Tests.EndToEnd;
 /// The built-in plugins driven through the command line on the committed Fashion-MNIST fixture
 /// (100 training and 50 test images): distill, store, draw, evaluate, interrupt and resume.
 /// </summary>
-[Collection(GlobalTorchRandomCollection.Name)]
 public sealed class CoresetRunTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");

@@ -95,7 +95,7 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
         var info = new Distillery.Data.DatasetInfo("x", 1, 28, 28, ["a", "b"], [0.5f], [0.5f]);
 
         // The test architecture throws with the variant it was given.
-        var thrown = Assert.Throws<NotSupportedException>(() => factory.Create("good-arch:d3-w64", info));
+        var thrown = Assert.Throws<NotSupportedException>(() => factory.Create("good-arch:d3-w64", info, 0, TorchSharp.torch.CPU));
         Assert.Equal("d3-w64", thrown.Message);
     }
 

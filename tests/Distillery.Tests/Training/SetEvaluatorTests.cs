@@ -9,7 +9,6 @@ using static TorchSharp.torch;
 
 namespace Distillery.Tests.Training;
 
-[Collection(GlobalTorchRandomCollection.Name)]
 public sealed class SetEvaluatorTests
 {
     [Fact]
@@ -100,9 +99,9 @@ public sealed class SetEvaluatorTests
     {
         public List<float> Created { get; } = [];
 
-        public Network Create(string architecture, DatasetInfo dataset)
+        public Network Create(string architecture, DatasetInfo dataset, long seed, Device device)
         {
-            var network = new TinyNetwork(dataset.Channels * dataset.Height * dataset.Width, dataset.NumClasses);
+            var network = SeededConstruction.Build(seed, device, () => new TinyNetwork(dataset.Channels * dataset.Height * dataset.Width, dataset.NumClasses));
             using var first = network.parameters().First().flatten()[0];
             Created.Add(first.item<float>());
             return network;

@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
-using Distillery.Tests.Training;
 
 namespace Distillery.Tests.Methods.DistributionMatching;
 
 /// <summary><c>distill --method dm</c> through the host and the built plugin, on the committed Fashion-MNIST fixture.</summary>
-[Collection(GlobalTorchRandomCollection.Name)]
 public sealed class DistributionMatchingCommandLineTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");

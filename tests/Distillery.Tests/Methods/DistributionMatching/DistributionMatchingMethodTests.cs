@@ -1,13 +1,12 @@
+using Distillery.Learning;
 using Distillery.Methods.DistributionMatching;
-using Distillery.Tests.Training;
 using Distillery.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Distillery.Tests.Methods.DistributionMatching;
 
-/// <summary>Whole DM runs on generated data: they seed torch's global generator for every fresh network.</summary>
-[Collection(GlobalTorchRandomCollection.Name)]
+/// <summary>Whole DM runs on generated data.</summary>
 public sealed class DistributionMatchingMethodTests
 {
     [Fact]
@@ -162,7 +161,7 @@ public sealed class DistributionMatchingMethodTests
     {
         using var inputs = new MatchingInputs();
         var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
-        var (realSegments, syntheticSegments) = (inputs.Sampler.Segments, inputs.SyntheticSegments);
+        var (realSegments, syntheticSegments) = (inputs.RealSegments, inputs.SyntheticSegments);
 
         var batched = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation);
 
@@ -187,7 +186,7 @@ public sealed class DistributionMatchingMethodTests
     {
         using var inputs = new MatchingInputs();
         var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
-        var (realSegments, syntheticSegments) = (inputs.Sampler.Segments, inputs.SyntheticSegments);
+        var (realSegments, syntheticSegments) = (inputs.RealSegments, inputs.SyntheticSegments);
 
         Assert.Equal(5, BatchSlicing.SliceFor(network, torch.CPU, configured: 5));
         var whole = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk: 0);
@@ -203,8 +202,8 @@ public sealed class DistributionMatchingMethodTests
     public void Networks_with_batch_normalization_are_never_embedded_in_slices()
     {
         using var data = TwoClassProblem.Create();
-        using var batchNorm = new SmallConvNets().Create("convnet:d1-w8-batchnorm", data.Info);
-        using var instanceNorm = new SmallConvNets().Create(DmRuns.Network, data.Info);
+        using var batchNorm = new SmallConvNets().Create("convnet:d1-w8-batchnorm", data.Info, 0, torch.CPU);
+        using var instanceNorm = new SmallConvNets().Create(DmRuns.Network, data.Info, 0, torch.CPU);
 
         Assert.Equal(0, BatchSlicing.SliceFor(batchNorm, torch.CPU, configured: 4));
         Assert.Equal(BatchSlicing.DefaultCpuSlice, BatchSlicing.SliceFor(instanceNorm, torch.CPU, configured: 0));
@@ -217,9 +216,10 @@ public sealed class DistributionMatchingMethodTests
         var options = DmRuns.Options(iterations: 12, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
         var request = DmRuns.Request(data, imagesPerClass: 2);
         using var state = DistributionMatchingState.Initialise(request, options);
-        using var sampler = new RealBatchSampler(data.Train, options.BatchReal);
+        using var sampler = new ClassBatchSampler(data.Train);
+        using var realSegments = new ClassSegments(sampler.CountsPerClass(options.BatchReal), torch.CPU);
         using var segments = new ClassSegments([2, 2], torch.CPU);
-        var step = new DistributionMatchingStep(new SmallConvNets(), request, options.ParseAugmentation(), sampler, segments);
+        var step = new DistributionMatchingStep(new SmallConvNets(), request, options.ParseAugmentation(), sampler, realSegments, segments);
 
         step.Run(state, 1);
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
@@ -233,19 +233,19 @@ public sealed class DistributionMatchingMethodTests
 
     private static double PanelLoss(Tensor images, Distillery.Data.DatasetSplits data)
     {
-        using var sampler = new RealBatchSampler(data.Train, batchPerClass: 1000);
+        using var sampler = new ClassBatchSampler(data.Train);
+        using var realSegments = new ClassSegments(sampler.CountsPerClass(1000), torch.CPU);
         using var segments = new ClassSegments([images.shape[0] / 2, images.shape[0] / 2], torch.CPU);
         using var generator = new Generator(0);
         using var none = ClassWiseAugmentation.Draw(Distillery.Augmentation.AugmentationStrategy.None, 2, 8, 8, generator, torch.CPU);
-        using var real = sampler.Sample(generator);
+        using var real = sampler.DrawEveryClass(realSegments.Counts, generator);
         var total = 0.0;
         for (var seed = 100; seed < 110; seed++)
         {
             using var scope = torch.NewDisposeScope();
-            torch.random.manual_seed(seed);
-            using var network = new SmallConvNets().Create(DmRuns.Network, data.Info);
+            using var network = new SmallConvNets().Create(DmRuns.Network, data.Info, seed, torch.CPU);
             network.train();
-            total += MeanEmbeddingDistance.Compute(network, real, sampler.Segments, images.detach(), segments, none).item<float>();
+            total += MeanEmbeddingDistance.Compute(network, real, realSegments, images.detach(), segments, none).item<float>();
         }
 
         return total / 10;
@@ -260,19 +260,21 @@ public sealed class DistributionMatchingMethodTests
         public MatchingInputs()
         {
             var strategy = Distillery.Augmentation.AugmentationStrategy.Parse(DistributionMatchingOptions.ReferenceAugmentation);
-            Sampler = new RealBatchSampler(_data.Train, batchPerClass: 16);
+            Sampler = new ClassBatchSampler(_data.Train);
+            RealSegments = new ClassSegments(Sampler.CountsPerClass(16), torch.CPU);
             SyntheticSegments = new ClassSegments([3, 3], torch.CPU);
-            torch.random.manual_seed(1);
-            Network = new SmallConvNets().Create(DmRuns.Network, _data.Info);
+            Network = new SmallConvNets().Create(DmRuns.Network, _data.Info, 1, torch.CPU);
             Network.train();
             _scope = torch.NewDisposeScope();
             using var generator = new Generator(4);
-            Real = Sampler.Sample(generator);
+            Real = Sampler.DrawEveryClass(RealSegments.Counts, generator);
             Synthetic = torch.randn([6, 1, 8, 8], generator: generator).requires_grad_(true);
             Augmentation = ClassWiseAugmentation.Draw(strategy, 2, 8, 8, generator, torch.CPU);
         }
 
-        public RealBatchSampler Sampler { get; }
+        public ClassBatchSampler Sampler { get; }
+
+        public ClassSegments RealSegments { get; }
 
         public ClassSegments SyntheticSegments { get; }
 
@@ -290,6 +292,7 @@ public sealed class DistributionMatchingMethodTests
             _scope.Dispose();
             Network.Dispose();
             SyntheticSegments.Dispose();
+            RealSegments.Dispose();
             Sampler.Dispose();
             _data.Dispose();
         }

@@ -10,9 +10,9 @@ internal sealed class PoisoningNetworks(int poisonedCreation) : INetworkFactory
 {
     private readonly SmallConvNets _inner = new();
 
-    public Network Create(string architecture, DatasetInfo dataset)
+    public Network Create(string architecture, DatasetInfo dataset, long seed, Device device)
     {
-        var network = _inner.Create(architecture, dataset);
+        var network = _inner.Create(architecture, dataset, seed, device);
         return _inner.Created == poisonedCreation ? new NaNNetwork(network) : network;
     }
 

@@ -2,6 +2,7 @@ using Distillery.Architectures.ConvNets;
 using Distillery.Data;
 using Distillery.Networks;
 using Microsoft.Extensions.Options;
+using static TorchSharp.torch;
 
 namespace Distillery.Tests.Methods.DistributionMatching;
 
@@ -12,11 +13,12 @@ internal sealed class SmallConvNets : INetworkFactory
 
     public int Created { get; private set; }
 
-    public Network Create(string architecture, DatasetInfo dataset)
+    public Network Create(string architecture, DatasetInfo dataset, long seed, Device device)
     {
         var colon = architecture.IndexOf(':', StringComparison.Ordinal);
         var variant = colon < 0 ? null : architecture[(colon + 1)..];
         Created++;
-        return Architecture.Create(new NetworkSpec(variant, dataset.Channels, dataset.Height, dataset.Width, dataset.NumClasses));
+        var spec = new NetworkSpec(variant, dataset.Channels, dataset.Height, dataset.Width, dataset.NumClasses);
+        return SeededConstruction.Build(seed, device, () => Architecture.Create(spec));
     }
 }

@@ -4,7 +4,6 @@ using TorchSharp;
 
 namespace Distillery.Tests.Methods.GradientMatching;
 
-[Collection(GlobalTorchRandomCollection.Name)]
 public sealed class GradientMatchingRunTests : IDisposable
 {
     private readonly MatchingProblem _problem = MatchingProblem.Create();

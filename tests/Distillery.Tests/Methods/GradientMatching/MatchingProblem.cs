@@ -70,10 +70,11 @@ internal sealed class MatchingProblem : IDisposable
     /// <summary>Builds <c>convnet:variant</c> networks for the problem's shape.</summary>
     internal sealed class ConvNetFactory : INetworkFactory
     {
-        public Network Create(string architecture, DatasetInfo dataset)
+        public Network Create(string architecture, DatasetInfo dataset, long seed, torch.Device device)
         {
             var variant = architecture.Split(':', 2) is [_, var v] ? v : null;
-            return ConvNetTests.Architecture.Create(new NetworkSpec(variant, dataset.Channels, dataset.Height, dataset.Width, dataset.NumClasses));
+            var spec = new NetworkSpec(variant, dataset.Channels, dataset.Height, dataset.Width, dataset.NumClasses);
+            return SeededConstruction.Build(seed, device, () => ConvNetTests.Architecture.Create(spec));
         }
     }
 }

@@ -1,14 +1,13 @@
 using Distillery.Augmentation;
+using Distillery.Learning;
 using Distillery.Methods.GradientMatching.Distances;
 using Distillery.Methods.GradientMatching.Matching;
 using Distillery.Networks;
-using Distillery.Tests.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Distillery.Tests.Methods.GradientMatching;
 
-[Collection(GlobalTorchRandomCollection.Name)]
 public sealed class MatchingStepTests : IDisposable
 {
     private readonly MatchingProblem _problem = MatchingProblem.Create();
@@ -70,11 +69,11 @@ public sealed class MatchingStepTests : IDisposable
         using var scope = torch.NewDisposeScope();
         using var network = NewNetwork();
         var parameters = network.parameters().Cast<Tensor>().ToList();
-        using var sampler = new RealBatchSampler(_problem.Train);
+        using var sampler = new ClassBatchSampler(_problem.Train);
         using var draws = new Generator(1);
         using var noise = new Generator(2);
         var images = torch.randn([MatchingProblem.Classes * 2, 1, 16, 16], generator: noise).requires_grad_();
-        using var optimizer = new ImageMomentumSgd(0.1, 0.5, torch.zeros_like(images));
+        using var optimizer = new MomentumSgd(0.1, 0.5, torch.zeros_like(images));
         var matcher = new GradientMatcher(GradientDistances.Parse(distanceName));
 
         var losses = new List<double>();
@@ -145,7 +144,6 @@ public sealed class MatchingStepTests : IDisposable
 
     private static Network NewNetwork(string variant = "d1-w8")
     {
-        torch.random.manual_seed(9);
-        return new MatchingProblem.ConvNetFactory().Create($"convnet:{variant}", MatchingProblem.Info);
+        return new MatchingProblem.ConvNetFactory().Create($"convnet:{variant}", MatchingProblem.Info, 9, torch.CPU);
     }
 }
