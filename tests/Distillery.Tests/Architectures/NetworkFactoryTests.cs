@@ -127,7 +127,17 @@ public sealed class NetworkFactoryTests
     {
         public IReadOnlyList<ComponentDescriptor> Components => [];
 
+        public IReadOnlyList<ComponentKind> Kinds => [ComponentKind.Architecture];
+
         public IReadOnlyList<string> Names(ComponentKind kind) => [];
+
+        public ComponentDescriptor Find(ComponentKind kind, string name) => throw new NotSupportedException();
+
+        public T Resolve<T>(string name, IReadOnlyDictionary<string, string?> overrides)
+            where T : class => Resolve<T>(name);
+
+        public ResolvedComponent<T> ResolveWithOptions<T>(string name, IReadOnlyDictionary<string, string?>? overrides = null)
+            where T : class => throw new NotSupportedException();
 
         public T Resolve<T>(string name)
             where T : class

@@ -87,10 +87,10 @@ internal static class TrainingSetFixtures
         public Device Device => torch.CPU;
     }
 
-    /// <summary>Builds tiny networks (their weights from torch's global generator, which the evaluator seeds).</summary>
+    /// <summary>Builds tiny networks, seeded as the engine's factory seeds every network.</summary>
     internal sealed class TinyNetworkFactory : INetworkFactory
     {
-        public Network Create(string architecture, DatasetInfo dataset) =>
-            new TinyNetwork(dataset.Channels * dataset.Height * dataset.Width, dataset.NumClasses);
+        public Network Create(string architecture, DatasetInfo dataset, long seed, Device device) =>
+            SeededConstruction.Build(seed, device, () => new TinyNetwork(dataset.Channels * dataset.Height * dataset.Width, dataset.NumClasses));
     }
 }
