@@ -8,6 +8,6 @@ public sealed class SmokeTests
     public void LibTorchLoads()
     {
         using var sum = torch.ones(2, 3).sum();
-        Assert.Equal(6f, sum.item<float>());
+        sum.item<float>().Should().Be(6f);
     }
 }

@@ -25,8 +25,8 @@ public sealed class SeedReproducibilityTests
         torch.random.manual_seed(43);
         using var third = Create(name, spec);
 
-        Assert.All(first.parameters().Zip(second.parameters()), pair => Assert.True(NetworkProbe.Identical(pair.First, pair.Second)));
-        Assert.False(NetworkProbe.Identical(first.parameters().First(), third.parameters().First()));
+        first.parameters().Zip(second.parameters()).Should().AllSatisfy(pair => NetworkProbe.Identical(pair.First, pair.Second).Should().BeTrue());
+        NetworkProbe.Identical(first.parameters().First(), third.parameters().First()).Should().BeFalse();
     }
 
     private static Network Create(string name, NetworkSpec spec) => name == "convnet"

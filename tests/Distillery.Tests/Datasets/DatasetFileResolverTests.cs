@@ -23,18 +23,18 @@ public sealed class DatasetFileResolverTests
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), progress, CancellationToken.None);
 
         var expectedPath = Path.Combine(files.CacheRoot, Dataset, FileName);
-        Assert.Equal(expectedPath, resolved[FileName]);
-        Assert.Equal(Content, await File.ReadAllBytesAsync(expectedPath));
-        Assert.Equal([FileName], Directory.GetFiles(Path.GetDirectoryName(expectedPath)!).Select(Path.GetFileName));
-        var task = Assert.Single(progress.Tasks);
-        Assert.Equal(Content.Length, task.Total);
-        Assert.Equal(Content.Length, task.Done);
-        Assert.True(task.Finished);
-        Assert.Equal(1, server.Requests);
+        resolved[FileName].Should().Be(expectedPath);
+        (await File.ReadAllBytesAsync(expectedPath)).Should().Equal(Content);
+        Directory.GetFiles(Path.GetDirectoryName(expectedPath)!).Select(Path.GetFileName).Should().Equal([FileName]);
+        var task = progress.Tasks.Should().ContainSingle().Which;
+        task.Total.Should().Be(Content.Length);
+        task.Done.Should().Be(Content.Length);
+        task.Finished.Should().BeTrue();
+        server.Requests.Should().Be(1);
 
         // A second resolution finds the cached copy and does not download again.
         await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), progress, CancellationToken.None);
-        Assert.Equal(1, server.Requests);
+        server.Requests.Should().Be(1);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DatasetFileResolverTests
 
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(Content, await File.ReadAllBytesAsync(resolved[FileName]));
+        (await File.ReadAllBytesAsync(resolved[FileName])).Should().Equal(Content);
     }
 
     [Fact]
@@ -59,14 +59,14 @@ public sealed class DatasetFileResolverTests
         var expected = new string('0', 32);
         var file = new DatasetFile(FileName, [url], FileChecksum.Md5(expected));
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(FileName, error.Message);
-        Assert.Contains($"expected MD5 {expected}", error.Message);
-        Assert.Contains($"found {Convert.ToHexStringLower(MD5.HashData(Content))}", error.Message);
+        error.Message.Should().Contain(FileName);
+        error.Message.Should().Contain($"expected MD5 {expected}");
+        error.Message.Should().Contain($"found {Convert.ToHexStringLower(MD5.HashData(Content))}");
         var cache = Path.Combine(files.CacheRoot, Dataset);
-        Assert.Empty(Directory.Exists(cache) ? Directory.GetFileSystemEntries(cache) : []);
+        (Directory.Exists(cache) ? Directory.GetFileSystemEntries(cache) : []).Should().BeEmpty();
     }
 
     [Fact]
@@ -76,11 +76,11 @@ public sealed class DatasetFileResolverTests
         using var files = new DatasetFilesFixture();
         var file = new DatasetFile(FileName, [server.Serve("data.bin", Content)], Size: Content.Length + 1);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains($"has {Content.Length} bytes, expected {Content.Length + 1}", error.Message);
-        Assert.False(File.Exists(Path.Combine(files.CacheRoot, Dataset, FileName)));
+        error.Message.Should().Contain($"has {Content.Length} bytes, expected {Content.Length + 1}");
+        File.Exists(Path.Combine(files.CacheRoot, Dataset, FileName)).Should().BeFalse();
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public sealed class DatasetFileResolverTests
 
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(Content, await File.ReadAllBytesAsync(resolved[FileName]));
-        Assert.Equal(2, server.Requests);
+        (await File.ReadAllBytesAsync(resolved[FileName])).Should().Equal(Content);
+        server.Requests.Should().Be(2);
     }
 
     [Fact]
@@ -119,11 +119,11 @@ public sealed class DatasetFileResolverTests
         {
             var request = new DatasetFileRequest(Dataset, [file]) { Folder = configured };
             var resolved = await files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None);
-            Assert.Equal(path, resolved[FileName]);
+            resolved[FileName].Should().Be(path);
             File.Delete(path);
         }
 
-        Assert.Equal(0, server.Requests);
+        server.Requests.Should().Be(0);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class DatasetFileResolverTests
 
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(raw, resolved["data.gz"]);
+        resolved["data.gz"].Should().Be(raw);
     }
 
     [Fact]
@@ -152,18 +152,18 @@ public sealed class DatasetFileResolverTests
             SystemPackage = "dataset-toy",
         };
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(FileName, error.Message);
-        Assert.Contains(configured, error.Message);
-        Assert.Contains(Path.Combine(files.CacheRoot, Dataset), error.Message);
-        Assert.Contains(Path.Combine(files.SystemRoot, Dataset), error.Message);
-        Assert.Contains("Datasets:AllowDownload=false", error.Message);
-        Assert.Contains("apt-get install dataset-toy", error.Message);
-        Assert.Contains(url.ToString(), error.Message);
-        Assert.Contains("--Datasets:toy:Path=", error.Message);
-        Assert.Equal(0, server.Requests);
+        error.Message.Should().Contain(FileName);
+        error.Message.Should().Contain(configured);
+        error.Message.Should().Contain(Path.Combine(files.CacheRoot, Dataset));
+        error.Message.Should().Contain(Path.Combine(files.SystemRoot, Dataset));
+        error.Message.Should().Contain("Datasets:AllowDownload=false");
+        error.Message.Should().Contain("apt-get install dataset-toy");
+        error.Message.Should().Contain(url.ToString());
+        error.Message.Should().Contain("--Datasets:toy:Path=");
+        server.Requests.Should().Be(0);
     }
 
     [Fact]
@@ -173,11 +173,11 @@ public sealed class DatasetFileResolverTests
         using var files = new DatasetFilesFixture();
         var request = new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [server.Serve("data.bin", Content)])]) { AllowDownload = false };
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("Datasets:toy:AllowDownload=false", error.Message);
-        Assert.Equal(0, server.Requests);
+        error.Message.Should().Contain("Datasets:toy:AllowDownload=false");
+        server.Requests.Should().Be(0);
     }
 
     [Fact]
@@ -187,11 +187,11 @@ public sealed class DatasetFileResolverTests
         using var files = new DatasetFilesFixture();
         var missing = new Uri(server.BaseAddress, "nowhere/data.bin");
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => files.Resolver.ResolveAsync(
-            new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [missing])]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() => files.Resolver.ResolveAsync(
+            new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [missing])]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(missing.ToString(), error.Message);
-        Assert.Contains("404", error.Message);
+        error.Message.Should().Contain(missing.ToString());
+        error.Message.Should().Contain("404");
     }
 
     [Fact]
@@ -200,11 +200,11 @@ public sealed class DatasetFileResolverTests
         using var files = new DatasetFilesFixture();
         var request = new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [])]) { Folder = files.Root.Combine("absent") };
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("Datasets:toy:Path", error.Message);
-        Assert.Contains(files.Root.Combine("absent"), error.Message);
+        error.Message.Should().Contain("Datasets:toy:Path");
+        error.Message.Should().Contain(files.Root.Combine("absent"));
     }
 
     [Fact]
@@ -215,18 +215,18 @@ public sealed class DatasetFileResolverTests
         await File.WriteAllBytesAsync(path, Content[..1000]);
         var file = new DatasetFile(FileName, [], FileChecksum.Md5(Convert.ToHexStringLower(MD5.HashData(Content))));
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(path, error.Message);
-        Assert.Contains("checksum", error.Message);
+        error.Message.Should().Contain(path);
+        error.Message.Should().Contain("checksum");
     }
 
     [Fact]
     public void Checksums_must_be_hexadecimal_of_the_right_length()
     {
-        Assert.Throws<ArgumentException>(() => FileChecksum.Md5("abc"));
-        Assert.Throws<ArgumentException>(() => FileChecksum.Sha256(new string('g', 64)));
-        Assert.Equal("MD5 0123456789abcdef0123456789abcdef", FileChecksum.Md5("0123456789ABCDEF0123456789ABCDEF").ToString());
+        FluentActions.Invoking(() => FileChecksum.Md5("abc")).Should().ThrowExactly<ArgumentException>();
+        FluentActions.Invoking(() => FileChecksum.Sha256(new string('g', 64))).Should().ThrowExactly<ArgumentException>();
+        FileChecksum.Md5("0123456789ABCDEF0123456789ABCDEF").ToString().Should().Be("MD5 0123456789abcdef0123456789abcdef");
     }
 }

@@ -20,9 +20,9 @@ public sealed class DatasetsPluginTests
 
         new DatasetsPlugin().Register(registry);
 
-        Assert.Equal(["fashion-mnist", "mnist", "cifar10", "image-folder"], registry.Datasets.Select(d => d.Name));
-        Assert.All(registry.Datasets, d => Assert.False(string.IsNullOrWhiteSpace(d.Help)));
-        Assert.Equal(4, registry.Datasets.Select(d => d.Options).Distinct().Count());
+        registry.Datasets.Select(d => d.Name).Should().Equal(["fashion-mnist", "mnist", "cifar10", "image-folder"]);
+        registry.Datasets.Should().AllSatisfy(d => string.IsNullOrWhiteSpace(d.Help).Should().BeFalse());
+        registry.Datasets.Select(d => d.Options).Distinct().Count().Should().Be(4);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DatasetsPluginTests
         var dataset = services.GetRequiredService<FashionMnistDataset>();
         using var splits = await dataset.LoadAsync(NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(20, splits.Train.Count);
+        splits.Train.Count.Should().Be(20);
     }
 
     /// <summary>Registers components the way a host does: the type, and its options bound from its section.</summary>

@@ -23,24 +23,24 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("plugins", "--output", "json"));
 
-        Assert.Equal(0, run.ExitCode);
+        run.ExitCode.Should().Be(0);
         var rows = JsonNode.Parse(run.Out)!.AsArray().Select(r => r!.AsObject()).ToList();
         var good = rows.Single(r => (string?)r["name"] == "good-method" && (string?)r["plugin"] == "a.good");
-        Assert.Equal("method", (string?)good["kind"]);
-        Assert.Equal("a.good", (string?)good["plugin"]);
-        Assert.Equal("1.2.3", (string?)good["version"]);
-        Assert.Equal("Active", (string?)good["status"]);
-        Assert.Equal("A good method.", (string?)good["help"]);
-        Assert.False(good.ContainsKey("reason"));
+        ((string?)good["kind"]).Should().Be("method");
+        ((string?)good["plugin"]).Should().Be("a.good");
+        ((string?)good["version"]).Should().Be("1.2.3");
+        ((string?)good["status"]).Should().Be("Active");
+        ((string?)good["help"]).Should().Be("A good method.");
+        good.ContainsKey("reason").Should().BeFalse();
 
         var contract = rows.Single(r => (string?)r["plugin"] == "d.contract-two");
-        Assert.Equal("NotSupported", (string?)contract["status"]);
-        Assert.Contains("contract 2.0", (string?)contract["reason"], StringComparison.Ordinal);
-        Assert.Equal("Disabled", (string?)rows.Single(r => (string?)r["plugin"] == "h.disabled")["status"]);
-        Assert.Equal("Malfunctioned", (string?)rows.Single(r => (string?)r["plugin"] == "B.Garbage")["status"]);
+        ((string?)contract["status"]).Should().Be("NotSupported");
+        ((string?)contract["reason"]).Should().Contain("contract 2.0");
+        ((string?)rows.Single(r => (string?)r["plugin"] == "h.disabled")["status"]).Should().Be("Disabled");
+        ((string?)rows.Single(r => (string?)r["plugin"] == "B.Garbage")["status"]).Should().Be("Malfunctioned");
         var duplicate = rows.Single(r => (string?)r["name"] == "good-method" && (string?)r["plugin"] == "z.duplicate");
-        Assert.Equal("Malfunctioned", (string?)duplicate["status"]);
-        Assert.Contains("a.good", (string?)duplicate["reason"], StringComparison.Ordinal);
+        ((string?)duplicate["status"]).Should().Be("Malfunctioned");
+        ((string?)duplicate["reason"]).Should().Contain("a.good");
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("plugins"));
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("good-method", run.Out, StringComparison.Ordinal);
-        Assert.Contains("constructor exploded", run.Out, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(0);
+        run.Out.Should().Contain("good-method");
+        run.Out.Should().Contain("constructor exploded");
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("distil"));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("distill, evaluate", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("distill, evaluate");
+        run.Error.Should().NotContain("   at ");
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         var run = await HostRun.StartAsync(
             WithPlugins("distill", "--method", "nope", "--dataset", "any", "--ipc", "1", "--output", "json"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Unknown method 'nope'. Known methods: good-method, z-other.", run.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, run.Out);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("Unknown method 'nope'. Known methods: good-method, z-other.");
+        run.Out.Should().Be(string.Empty);
     }
 
     [Theory]
@@ -84,9 +84,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         string[] extra = value is null ? [option] : [option, value];
         var run = await HostRun.StartAsync(WithPlugins(["plugins", .. extra]));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(key, run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(key);
+        run.Error.Should().NotContain("   at ");
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("distill", "--method", "good-method", "--dataset", "x", "--ipc", "0"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--ipc", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--ipc");
     }
 
     [Fact]
@@ -110,20 +110,20 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
                 services.AddSingleton<ISetEvaluationRunner>(runner);
             });
 
-        Assert.Equal(0, run.ExitCode);
+        run.ExitCode.Should().Be(0);
         var json = JsonNode.Parse(run.Out)!.AsObject();
-        Assert.Equal("my-set", (string?)json["set"]);
-        Assert.Equal(10, (int?)json["ipc"]);
+        ((string?)json["set"]).Should().Be("my-set");
+        ((int?)json["ipc"]).Should().Be(10);
         var results = json["results"]!.AsArray();
-        Assert.Equal(["good-arch", "good-arch:small"], results.Select(r => (string?)r!["arch"]));
-        Assert.Equal(0.81, (double)results[0]!["mean"]!, 6);
-        Assert.Equal(0.01, (double)results[0]!["std"]!, 6);
-        Assert.Equal(2, results[0]!["runs"]!.AsArray().Count);
-        Assert.Equal(0.52, (double)json["baseline"]![0]!["mean"]!, 6);
+        results.Select(r => (string?)r!["arch"]).Should().Equal(["good-arch", "good-arch:small"]);
+        ((double)results[0]!["mean"]!).Should().BeApproximately(0.81, 5e-7);
+        ((double)results[0]!["std"]!).Should().BeApproximately(0.01, 5e-7);
+        results[0]!["runs"]!.AsArray().Count.Should().Be(2);
+        ((double)json["baseline"]![0]!["mean"]!).Should().BeApproximately(0.52, 5e-7);
 
-        Assert.Equal(7, runner.Job!.Options.Epochs);
-        Assert.Equal(2, runner.Job.Options.Networks);
-        Assert.Contains("evaluate", run.Error, StringComparison.Ordinal); // progress goes to stderr
+        runner.Job!.Options.Epochs.Should().Be(7);
+        runner.Job.Options.Networks.Should().Be(2);
+        run.Error.Should().Contain("evaluate"); // progress goes to stderr
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--no-baseline"), Fakes);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("81.00 ± 1.00", run.Out, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(0);
+        run.Out.Should().Contain("81.00 ± 1.00");
     }
 
     [Fact]
@@ -147,11 +147,11 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
                 services.AddSingleton<ISetEvaluationRunner>(runner);
             });
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.False(runner.Job!.StoredSet);
-        Assert.True(runner.Job.RandomBaseline);
-        Assert.Contains("52.00 ± 2.00", run.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("81.00", run.Out, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(0);
+        runner.Job!.StoredSet.Should().BeFalse();
+        runner.Job.RandomBaseline.Should().BeTrue();
+        run.Out.Should().Contain("52.00 ± 2.00");
+        run.Out.Should().NotContain("81.00");
     }
 
     [Fact]
@@ -159,8 +159,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--no-baseline", "--baseline-only"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--baseline-only", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--baseline-only");
     }
 
     [Fact]
@@ -168,8 +168,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--networks", "0"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--networks", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--networks");
     }
 
     [Fact]
@@ -177,8 +177,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("sets", "list", "--output", "json"), Fakes);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(run.Out).RootElement.ValueKind);
+        run.ExitCode.Should().Be(0);
+        JsonDocument.Parse(run.Out).RootElement.ValueKind.Should().Be(JsonValueKind.Array);
     }
 
     [Fact]
@@ -186,8 +186,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("sets", "delete", "absent"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("absent", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("absent");
     }
 
     [Fact]
@@ -195,8 +195,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("run", "no-such-experiment.json"));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("does not exist");
     }
 
     [Fact]
@@ -208,8 +208,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
 
         var run = await HostRun.StartAsync(WithPlugins("run", file));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("not valid JSON (line 3", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("not valid JSON (line 3");
     }
 
     [Fact]
@@ -221,9 +221,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
 
         var run = await HostRun.StartAsync(WithPlugins("run", file, "--output", "json"));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Unknown scenario 'nope'", run.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, run.Out);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("Unknown scenario 'nope'");
+        run.Out.Should().Be(string.Empty);
     }
 
     [Fact]
@@ -235,8 +235,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
 
         var run = await HostRun.StartAsync(WithPlugins("run", file));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Evaluation:Networks", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("Evaluation:Networks");
     }
 
     [Fact]
@@ -255,8 +255,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         await cancellation.CancelAsync();
         var run = await running;
 
-        Assert.Equal(130, run.ExitCode);
-        Assert.Contains("run the same command again to resume", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(130);
+        run.Error.Should().Contain("run the same command again to resume");
     }
 
     [Fact]
@@ -272,11 +272,11 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         var quiet = await HostRun.StartAsync(WithPlugins(args), Failing);
         var verbose = await HostRun.StartAsync(WithPlugins([.. args, "--verbose"]), Failing);
 
-        Assert.Equal(1, quiet.ExitCode);
-        Assert.Contains("runner broke", quiet.Error, StringComparison.Ordinal);
-        Assert.Contains("--verbose", quiet.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", quiet.Error, StringComparison.Ordinal);
-        Assert.Equal(1, verbose.ExitCode);
-        Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
+        quiet.ExitCode.Should().Be(1);
+        quiet.Error.Should().Contain("runner broke");
+        quiet.Error.Should().Contain("--verbose");
+        quiet.Error.Should().NotContain("   at ");
+        verbose.ExitCode.Should().Be(1);
+        verbose.Error.Should().Contain("   at ");
     }
 }

@@ -21,7 +21,7 @@ public sealed class DistributionMatchingMethodTests
 
         var before = PanelLoss(start.Images, data);
         var after = PanelLoss(learned.Images, data);
-        Assert.True(after < 0.8 * before, $"mean loss over the panel {before:F4} before, {after:F4} after 40 iterations");
+        (after < 0.8 * before).Should().BeTrue($"mean loss over the panel {before:F4} before, {after:F4} after 40 iterations");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class DistributionMatchingMethodTests
 
         var before = TwoClassProblem.NearestMeanAccuracy(start.Images, start.Labels, data.Test);
         var after = TwoClassProblem.NearestMeanAccuracy(learned.Images, learned.Labels, data.Test);
-        Assert.True(after >= before + 0.05, $"held-out accuracy {before:F3} at the real initialisation, {after:F3} after 40 iterations");
+        (after >= before + 0.05).Should().BeTrue($"held-out accuracy {before:F3} at the real initialisation, {after:F3} after 40 iterations");
     }
 
     [Fact]
@@ -52,17 +52,16 @@ public sealed class DistributionMatchingMethodTests
 
         using var interrupt = new CancellationTokenSource();
         using var store = new MemoryCheckpointStore(interrupt, interruptAfter: 1);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store), cancellationToken: interrupt.Token));
-        Assert.Equal([2], store.SavedSteps);
+        await FluentActions.Awaiting(() => DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store), cancellationToken: interrupt.Token)).Should().ThrowAsync<OperationCanceledException>();
+        store.SavedSteps.Should().Equal([2]);
 
         var progress = new DescribingProgress();
         using var resumed = await DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store, progress: progress));
 
-        Assert.Equal([2, 4, 6], store.SavedSteps);
-        Assert.Equal(6, progress.Advanced);
-        Assert.True(DmRuns.Identical(resumed.Images, straight.Images), "resumed images differ from the uninterrupted run's");
-        Assert.False(DmRuns.Identical(resumed.Images, start.Images));
+        store.SavedSteps.Should().Equal([2, 4, 6]);
+        progress.Advanced.Should().Be(6);
+        DmRuns.Identical(resumed.Images, straight.Images).Should().BeTrue("resumed images differ from the uninterrupted run's");
+        DmRuns.Identical(resumed.Images, start.Images).Should().BeFalse();
     }
 
     [Fact]
@@ -75,8 +74,8 @@ public sealed class DistributionMatchingMethodTests
         using var again = await DmRuns.RunAsync(options, DmRuns.Request(data, seed: 8));
         using var other = await DmRuns.RunAsync(options, DmRuns.Request(data, seed: 9));
 
-        Assert.True(DmRuns.Identical(first.Images, again.Images));
-        Assert.False(DmRuns.Identical(first.Images, other.Images));
+        DmRuns.Identical(first.Images, again.Images).Should().BeTrue();
+        DmRuns.Identical(first.Images, other.Images).Should().BeFalse();
     }
 
     [Fact]
@@ -87,15 +86,14 @@ public sealed class DistributionMatchingMethodTests
         options.CheckpointEvery = 2;
         using var store = new MemoryCheckpointStore();
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(
-            () => DmRuns.RunAsync(options, DmRuns.Request(data, checkpoints: store), new PoisoningNetworks(poisonedCreation: 5)));
+        var error = (await FluentActions.Awaiting(() => DmRuns.RunAsync(options, DmRuns.Request(data, checkpoints: store), new PoisoningNetworks(poisonedCreation: 5))).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("iteration 5", error.Message);
-        Assert.Contains("LearningRateImages", error.Message);
-        Assert.Equal([2, 4], store.SavedSteps);
-        Assert.All(store.SavedFinite, Assert.True);
+        error.Message.Should().Contain("iteration 5");
+        error.Message.Should().Contain("LearningRateImages");
+        store.SavedSteps.Should().Equal([2, 4]);
+        store.SavedFinite.Should().OnlyContain(finite => finite);
         using var kept = await store.LoadAsync(CancellationToken.None);
-        Assert.Equal(4, kept!.Step);
+        kept!.Step.Should().Be(4);
     }
 
     [Fact]
@@ -107,17 +105,17 @@ public sealed class DistributionMatchingMethodTests
 
         using var set = await DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 3, seed: 5, progress: progress));
 
-        Assert.Equal([6L, 1, 8, 8], set.Images.shape);
-        Assert.Equal([0L, 0, 0, 1, 1, 1], set.Labels.data<long>().ToArray());
-        Assert.False(set.Images.requires_grad);
-        Assert.Equal("dm", set.Provenance.Method);
-        Assert.Equal(DmRuns.Network, set.Provenance.Architecture);
-        Assert.Equal(5, set.Provenance.Seed);
-        Assert.Equal(3, set.Provenance.Metrics["iterations"]);
-        Assert.True(double.IsFinite(set.Provenance.Metrics["loss"]));
-        Assert.Equal(3, progress.Total);
-        Assert.Equal(3, progress.Advanced);
-        Assert.Contains(progress.Descriptions, d => d.Contains("iteration 3/3, loss ", StringComparison.Ordinal));
+        set.Images.shape.Should().Equal([6L, 1, 8, 8]);
+        set.Labels.data<long>().ToArray().Should().Equal([0L, 0, 0, 1, 1, 1]);
+        set.Images.requires_grad.Should().BeFalse();
+        set.Provenance.Method.Should().Be("dm");
+        set.Provenance.Architecture.Should().Be(DmRuns.Network);
+        set.Provenance.Seed.Should().Be(5);
+        set.Provenance.Metrics["iterations"].Should().Be(3);
+        double.IsFinite(set.Provenance.Metrics["loss"]).Should().BeTrue();
+        progress.Total.Should().Be(3);
+        progress.Advanced.Should().Be(3);
+        progress.Descriptions.Should().Contain(d => d.Contains("iteration 3/3, loss ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -135,14 +133,14 @@ public sealed class DistributionMatchingMethodTests
         {
             using var distances = (flat - real.Images[row].detach().flatten()).abs().sum(1);
             var nearest = distances.argmin().item<long>();
-            Assert.Equal(0f, distances[nearest].item<float>());
-            Assert.Equal(row / 3, data.Train.Labels[nearest].item<long>());
+            distances[nearest].item<float>().Should().Be(0f);
+            data.Train.Labels[nearest].item<long>().Should().Be(row / 3);
             using var noiseDistances = (flat - noise.Images[row].detach().flatten()).abs().sum(1);
-            Assert.True(noiseDistances.min().item<float>() > 1f);
+            (noiseDistances.min().item<float>() > 1f).Should().BeTrue();
         }
 
-        Assert.Equal(6, real.Images.unique(dim: 0).Item1.shape[0]);
-        Assert.True(real.Images.requires_grad);
+        real.Images.unique(dim: 0).Item1.shape[0].Should().Be(6);
+        real.Images.requires_grad.Should().BeTrue();
     }
 
     [Fact]
@@ -153,8 +151,8 @@ public sealed class DistributionMatchingMethodTests
 
         using var set = await DmRuns.RunAsync(DmRuns.Options(3), request);
 
-        Assert.True(set.Images.isfinite().all().item<bool>());
-        Assert.True(double.IsFinite(set.Provenance.Metrics["loss"]));
+        set.Images.isfinite().all().item<bool>().Should().BeTrue();
+        double.IsFinite(set.Provenance.Metrics["loss"]).Should().BeTrue();
     }
 
     [Fact]
@@ -176,10 +174,10 @@ public sealed class DistributionMatchingMethodTests
             looped = looped + difference.pow(2).sum();
         }
 
-        Assert.Equal(looped.item<float>(), batched.item<float>(), 3);
+        ((double)batched.item<float>()).Should().BeApproximately(looped.item<float>(), 5e-4);
         var batchedGradient = torch.autograd.grad([batched], [synthetic])[0];
         var loopedGradient = torch.autograd.grad([looped], [synthetic])[0];
-        Assert.True(batchedGradient.allclose(loopedGradient, rtol: 1e-4, atol: 1e-6));
+        batchedGradient.allclose(loopedGradient, rtol: 1e-4, atol: 1e-6).Should().BeTrue();
     }
 
     [Fact]
@@ -189,14 +187,14 @@ public sealed class DistributionMatchingMethodTests
         var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
         var (realSegments, syntheticSegments) = (inputs.Sampler.Segments, inputs.SyntheticSegments);
 
-        Assert.Equal(5, BatchSlicing.SliceFor(network, torch.CPU, configured: 5));
+        BatchSlicing.SliceFor(network, torch.CPU, configured: 5).Should().Be(5);
         var whole = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk: 0);
         var sliced = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk: 5);
 
-        Assert.Equal(whole.item<float>(), sliced.item<float>(), 4);
+        ((double)sliced.item<float>()).Should().BeApproximately(whole.item<float>(), 5e-5);
         var wholeGradient = torch.autograd.grad([whole], [synthetic])[0];
         var slicedGradient = torch.autograd.grad([sliced], [synthetic])[0];
-        Assert.True(wholeGradient.allclose(slicedGradient, rtol: 1e-4, atol: 1e-6));
+        wholeGradient.allclose(slicedGradient, rtol: 1e-4, atol: 1e-6).Should().BeTrue();
     }
 
     [Fact]
@@ -206,8 +204,8 @@ public sealed class DistributionMatchingMethodTests
         using var batchNorm = new SmallConvNets().Create("convnet:d1-w8-batchnorm", data.Info);
         using var instanceNorm = new SmallConvNets().Create(DmRuns.Network, data.Info);
 
-        Assert.Equal(0, BatchSlicing.SliceFor(batchNorm, torch.CPU, configured: 4));
-        Assert.Equal(BatchSlicing.DefaultCpuSlice, BatchSlicing.SliceFor(instanceNorm, torch.CPU, configured: 0));
+        BatchSlicing.SliceFor(batchNorm, torch.CPU, configured: 4).Should().Be(0);
+        BatchSlicing.SliceFor(instanceNorm, torch.CPU, configured: 0).Should().Be(BatchSlicing.DefaultCpuSlice);
     }
 
     [Fact]
@@ -228,7 +226,7 @@ public sealed class DistributionMatchingMethodTests
             step.Run(state, iteration);
         }
 
-        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(live);
     }
 
     private static double PanelLoss(Tensor images, Distillery.Data.DatasetSplits data)

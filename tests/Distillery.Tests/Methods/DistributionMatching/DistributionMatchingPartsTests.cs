@@ -17,9 +17,9 @@ public sealed class DistributionMatchingPartsTests
 
         var means = segments.Means(values);
 
-        Assert.Equal([1f, 2f, 4f, 5f, 8f, 9f], means.data<float>().ToArray());
+        means.data<float>().ToArray().Should().Equal([1f, 2f, 4f, 5f, 8f, 9f]);
         var gradient = torch.autograd.grad([means.sum()], [values])[0];
-        Assert.Equal([0.5f, 0.5f, 0.5f, 0.5f, 1f, 1f, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3], gradient.data<float>().ToArray());
+        gradient.data<float>().ToArray().Should().Equal([0.5f, 0.5f, 0.5f, 0.5f, 1f, 1f, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3]);
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public sealed class DistributionMatchingPartsTests
 
         for (var row = 0; row < 7; row++)
         {
-            Assert.True(DmRuns.Identical(real[row], synthetic[row < 3 ? 0 : 1]), $"real row {row} differs from its class's synthetic row");
+            DmRuns.Identical(real[row], synthetic[row < 3 ? 0 : 1]).Should().BeTrue($"real row {row} differs from its class's synthetic row");
         }
 
-        Assert.False(DmRuns.Identical(synthetic[0], synthetic[1]));
+        DmRuns.Identical(synthetic[0], synthetic[1]).Should().BeFalse();
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class DistributionMatchingPartsTests
         using var segments = new ClassSegments([1, 1], torch.CPU);
         using var images = torch.rand([2, 1, 8, 8]);
 
-        Assert.Same(images, augmentation.Apply(images, segments));
+        augmentation.Apply(images, segments).Should().BeSameAs(images);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class DistributionMatchingPartsTests
             reference.step();
         }
 
-        Assert.True(DmRuns.Identical(ours, parameter.detach()));
+        DmRuns.Identical(ours, parameter.detach()).Should().BeTrue();
     }
 
     [Fact]
@@ -88,18 +88,18 @@ public sealed class DistributionMatchingPartsTests
         using var generator = new Generator(2);
         using var batch = sampler.Sample(generator);
 
-        Assert.Equal([4L, 4], sampler.Segments.Counts);
+        sampler.Segments.Counts.Should().Equal([4L, 4]);
         using var flat = data.Train.Images.flatten(1);
         var chosen = new List<long>();
         for (var row = 0; row < 8; row++)
         {
             using var distances = (flat - batch[row].flatten()).abs().sum(1);
             var source = distances.argmin().item<long>();
-            Assert.Equal(row / 4, data.Train.Labels[source].item<long>());
+            data.Train.Labels[source].item<long>().Should().Be(row / 4);
             chosen.Add(source);
         }
 
-        Assert.Equal(8, chosen.Distinct().Count());
+        chosen.Distinct().Count().Should().Be(8);
     }
 
     [Fact]
@@ -108,6 +108,6 @@ public sealed class DistributionMatchingPartsTests
         using var data = TwoClassProblem.Create(trainCount: 10);
         using var sampler = new RealBatchSampler(data.Train, batchPerClass: 256);
 
-        Assert.Equal([5L, 5], sampler.Segments.Counts);
+        sampler.Segments.Counts.Should().Equal([5L, 5]);
     }
 }
