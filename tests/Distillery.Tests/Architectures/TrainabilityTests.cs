@@ -50,7 +50,7 @@ public sealed class TrainabilityTests
         var imageGradient = torch.autograd.grad([matching], [images])[0];
 
         NetworkProbe.AllFinite(imageGradient).Should().BeTrue();
-        (imageGradient.abs().sum().item<float>() > 0).Should().BeTrue();
+        imageGradient.abs().sum().item<float>().Should().BeGreaterThan(0);
     }
 
     private static Network Create(string name, NetworkSpec spec) => name == "convnet"

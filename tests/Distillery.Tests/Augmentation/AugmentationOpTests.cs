@@ -53,7 +53,7 @@ public sealed class AugmentationOpTests
             shifts.Add(shift!.Value);
         }
 
-        (shifts.Count > 5).Should().BeTrue("the shifts should vary between images");
+        shifts.Count.Should().BeGreaterThan(5, "the shifts should vary between images");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Distillery.Tests.Continual;
 public sealed class ContinualMetricsTests
 {
     [Fact]
-    public void Average_accuracy_forgetting_and_backward_transfer_follow_their_formulas()
+    public void AverageAccuracyForgettingAndBackwardTransferFollowTheirFormulas()
     {
         double[][] matrix =
         [
@@ -27,7 +27,7 @@ public sealed class ContinualMetricsTests
     }
 
     [Fact]
-    public void Forgetting_takes_the_best_earlier_accuracy_not_the_first()
+    public void ForgettingTakesTheBestEarlierAccuracyNotTheFirst()
     {
         double[][] matrix =
         [
@@ -44,7 +44,7 @@ public sealed class ContinualMetricsTests
     }
 
     [Fact]
-    public void Old_classes_that_improve_give_negative_forgetting_and_positive_transfer()
+    public void OldClassesThatImproveGiveNegativeForgettingAndPositiveTransfer()
     {
         double[][] matrix = [[0.5], [0.7, 0.8]];
 
@@ -56,7 +56,7 @@ public sealed class ContinualMetricsTests
     }
 
     [Fact]
-    public void One_step_has_no_forgetting()
+    public void OneStepHasNoForgetting()
     {
         var metrics = ContinualMetrics.From([[0.42]]);
 
@@ -66,7 +66,7 @@ public sealed class ContinualMetricsTests
     }
 
     [Fact]
-    public void A_matrix_whose_rows_are_not_lower_triangular_is_refused()
+    public void AMatrixWhoseRowsAreNotLowerTriangularIsRefused()
     {
         FluentActions.Invoking(() => ContinualMetrics.From([[0.5, 0.5], [0.5, 0.5]])).Should().ThrowExactly<ArgumentException>();
         FluentActions.Invoking(() => ContinualMetrics.From([])).Should().ThrowExactly<ArgumentException>();

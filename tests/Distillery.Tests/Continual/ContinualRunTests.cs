@@ -3,6 +3,7 @@ using Distillery.Memory;
 using Distillery.Storage;
 using Distillery.Tests.EndToEnd;
 using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Training;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,15 +17,15 @@ namespace Distillery.Tests.Continual;
 public sealed class ContinualRunTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_run_reports_the_matrix_average_accuracy_and_forgetting_per_memory_method_and_stores_the_memory()
+    public async Task ARunReportsTheMatrixAverageAccuracyAndForgettingPerMemoryMethodAndStoresTheMemory()
     {
         var run = await RunAsync("work.db", "--Scenarios:continual:MemoryMethods:0=random", "--Scenarios:continual:MemoryMethods:1=herding");
-        (run.ExitCode == 0).Should().BeTrue(run.Error);
+        run.ExitCode.Should().Be(0, run.Error);
 
         var report = JsonNode.Parse(run.Out)!;
         var results = report["results"]!.AsArray();
@@ -52,7 +53,7 @@ public sealed class ContinualRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_stopped_after_a_step_resumes_with_its_stored_memory_and_results_and_ends_with_the_same_numbers()
+    public async Task ARunStoppedAfterAStepResumesWithItsStoredMemoryAndResultsAndEndsWithTheSameNumbers()
     {
         string[] settings = ["--Scenarios:continual:Learners:0=replay", "--Scenarios:continual:Learners:1=gdumb"];
         using var interrupt = new CancellationTokenSource();
@@ -64,9 +65,9 @@ public sealed class ContinualRunTests : IDisposable
         stopped.ExitCode.Should().Be(130);
 
         var resumed = await RunAsync("interrupted.db", settings);
-        (resumed.ExitCode == 0).Should().BeTrue(resumed.Error);
+        resumed.ExitCode.Should().Be(0, resumed.Error);
         var straight = await RunAsync("straight.db", settings);
-        (straight.ExitCode == 0).Should().BeTrue(straight.Error);
+        straight.ExitCode.Should().Be(0, straight.Error);
 
         var a = JsonNode.Parse(resumed.Out)!;
         var b = JsonNode.Parse(straight.Out)!;
@@ -77,12 +78,12 @@ public sealed class ContinualRunTests : IDisposable
     }
 
     [Fact]
-    public async Task Reuse_memory_takes_the_stored_buffers_without_running_a_method()
+    public async Task ReuseMemoryTakesTheStoredBuffersWithoutRunningAMethod()
     {
         (await RunAsync("work.db")).ExitCode.Should().Be(0);
 
         var reused = await RunAsync("work.db", "--Scenarios:continual:ReuseMemory=true", "--Scenarios:continual:Epochs=1", "--Scenarios:continual:MemoryMethods:0=random");
-        (reused.ExitCode == 0).Should().BeTrue(reused.Error);
+        reused.ExitCode.Should().Be(0, reused.Error);
         var memory = JsonNode.Parse(reused.Out)!["memory"]![0]!;
         ((int)memory["steps_made"]!).Should().Be(0);
         ((int)memory["steps_loaded"]!).Should().Be(5);
@@ -98,7 +99,7 @@ public sealed class ContinualRunTests : IDisposable
     [InlineData("--Scenarios:continual:MemoryPerClass=0", "MemoryPerClass must be at least 1")]
     [InlineData("--Scenarios:continual:MemoryMethods:0=nosuchmethod", "nosuchmethod")]
     [InlineData("--Scenarios:continual:Learners:0=ewc", "Unknown learner 'ewc'")]
-    public async Task Bad_settings_are_user_errors_that_say_what_is_wrong(string setting, string message)
+    public async Task BadSettingsAreUserErrorsThatSayWhatIsWrong(string setting, string message)
     {
         var run = await RunAsync("work.db", setting);
 
@@ -107,7 +108,7 @@ public sealed class ContinualRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_buffer_name_taken_by_other_settings_is_refused_and_kept_unless_overwritten()
+    public async Task ABufferNameTakenByOtherSettingsIsRefusedAndKeptUnlessOverwritten()
     {
         (await RunAsync("work.db")).ExitCode.Should().Be(0);
 
@@ -117,34 +118,34 @@ public sealed class ContinualRunTests : IDisposable
         other.Error.Should().Contain("MemoryPerClass 2 (stored) vs 3");
 
         var overwritten = await RunAsync("work.db", "--Scenarios:continual:MemoryPerClass=3", "--Scenarios:continual:Overwrite=true");
-        (overwritten.ExitCode == 0).Should().BeTrue(overwritten.Error);
+        overwritten.ExitCode.Should().Be(0, overwritten.Error);
         ((int)JsonNode.Parse(overwritten.Out)!["memory_per_class"]!).Should().Be(3);
     }
 
     [Fact]
-    public async Task The_memory_commands_list_show_export_and_delete_a_buffer()
+    public async Task TheMemoryCommandsListShowExportAndDeleteABuffer()
     {
         (await RunAsync("work.db")).ExitCode.Should().Be(0);
         string[] workspace = ["--workspace", Path.Combine(_temp.Path, "work.db"), "--plugins", RepositoryPaths.BuiltInPlugins, "--output", "json"];
 
         var list = await HostRun.StartAsync(["memory", "list", .. workspace]);
-        (list.ExitCode == 0).Should().BeTrue(list.Error);
+        list.ExitCode.Should().Be(0, list.Error);
         var buffer = JsonNode.Parse(list.Out)!.AsArray().Should().ContainSingle().Which!;
         ((string?)buffer["name"]).Should().Be("test/random/order0");
         ((bool)buffer["complete"]!).Should().BeTrue();
 
         var png = Path.Combine(_temp.Path, "memory.png");
         var show = await HostRun.StartAsync(["memory", "show", "test/random/order0", "--out", png, $"--Datasets:fashion-mnist:Path={Fixture}", .. workspace]);
-        (show.ExitCode == 0).Should().BeTrue(show.Error);
+        show.ExitCode.Should().Be(0, show.Error);
         File.Exists(png).Should().BeTrue();
 
         var pt = Path.Combine(_temp.Path, "memory.pt");
         var export = await HostRun.StartAsync(["memory", "export", "test/random/order0", pt, .. workspace]);
-        (export.ExitCode == 0).Should().BeTrue(export.Error);
+        export.ExitCode.Should().Be(0, export.Error);
         File.ReadAllBytes(pt)[..2].Should().Equal("PK"u8.ToArray());
 
         var delete = await HostRun.StartAsync(["memory", "delete", "test/random/order0", .. workspace]);
-        (delete.ExitCode == 0).Should().BeTrue(delete.Error);
+        delete.ExitCode.Should().Be(0, delete.Error);
         JsonNode.Parse((await HostRun.StartAsync(["memory", "list", .. workspace])).Out)!.AsArray().Should().BeEmpty();
         var again = await HostRun.StartAsync(["memory", "delete", "test/random/order0", .. workspace]);
         again.ExitCode.Should().Be(2);
@@ -157,7 +158,7 @@ public sealed class ContinualRunTests : IDisposable
             .ToList();
 
     [Fact]
-    public async Task The_continual_command_runs_continual_files_only_and_its_reuse_flag_sets_the_setting()
+    public async Task TheContinualCommandRunsContinualFilesOnlyAndItsReuseFlagSetsTheSetting()
     {
         var reuse = Arguments("empty.db", "--reuse-memory");
         reuse[0] = "continual";

@@ -16,7 +16,7 @@ public sealed class CrossProcessMemoryTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task A_buffer_held_by_another_process_refuses_a_run_and_is_shared_once_released()
+    public async Task ABufferHeldByAnotherProcessRefusesARunAndIsSharedOnceReleased()
     {
         var experiment = WriteExperiment();
         var store = new LiteDbMemoryBufferStore(_workspace.Open());
@@ -49,14 +49,14 @@ public sealed class CrossProcessMemoryTests : IDisposable
         }
 
         var finished = await FinishAsync(child);
-        (finished.ExitCode == 0).Should().BeTrue(finished.Error);
-        (reads > 0).Should().BeTrue();
+        finished.ExitCode.Should().Be(0, finished.Error);
+        reads.Should().BeGreaterThan(0);
         var buffer = (await store.ListAsync(CancellationToken.None)).Should().ContainSingle(b => b.Name == BufferName).Which;
         buffer.Steps.Count.Should().Be(5);
 
         // A later run in another process reuses the stored memory without distilling again.
         var reused = await RunHostAsync("continual", experiment, "--reuse-memory");
-        (reused.ExitCode == 0).Should().BeTrue(reused.Error);
+        reused.ExitCode.Should().Be(0, reused.Error);
     }
 
     private const string BufferName = "cross-process/random/order0";

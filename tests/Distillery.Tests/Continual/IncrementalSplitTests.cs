@@ -7,7 +7,7 @@ namespace Distillery.Tests.Continual;
 public sealed class IncrementalSplitTests
 {
     [Fact]
-    public void Every_class_arrives_once_in_steps_of_equal_size()
+    public void EveryClassArrivesOnceInStepsOfEqualSize()
     {
         var split = IncrementalSplit.Draw(classes: 10, steps: 5, seed: 3, order: 0);
 
@@ -18,7 +18,7 @@ public sealed class IncrementalSplitTests
     }
 
     [Fact]
-    public void The_same_seed_and_order_give_the_same_classes_and_other_orders_others()
+    public void TheSameSeedAndOrderGiveTheSameClassesAndOtherOrdersOthers()
     {
         var first = IncrementalSplit.Draw(10, 5, seed: 3, order: 0);
         var again = IncrementalSplit.Draw(10, 5, seed: 3, order: 0);
@@ -34,7 +34,7 @@ public sealed class IncrementalSplitTests
     [InlineData(10, 3)]
     [InlineData(10, 11)]
     [InlineData(6, 0)]
-    public void Steps_that_do_not_divide_the_classes_are_a_user_error_that_names_the_choices(int classes, int steps)
+    public void StepsThatDoNotDivideTheClassesAreAUserErrorThatNamesTheChoices(int classes, int steps)
     {
         var error = FluentActions.Invoking(() => IncrementalSplit.Draw(classes, steps, 0, 0)).Should().ThrowExactly<UserErrorException>().Which;
 
@@ -43,7 +43,7 @@ public sealed class IncrementalSplitTests
     }
 
     [Fact]
-    public void A_step_given_to_a_method_is_relabelled_from_zero_and_keeps_its_rows()
+    public void AStepGivenToAMethodIsRelabelledFromZeroAndKeepsItsRows()
     {
         using var data = Tiny.Images(classes: 4, perClass: 3);
 

@@ -12,7 +12,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task A_step_goes_in_and_comes_back_bit_for_bit_with_its_provenance()
+    public async Task AStepGoesInAndComesBackBitForBitWithItsProvenance()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), overwrite: false, CancellationToken.None))
@@ -48,7 +48,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_buffer_outlives_its_store_and_reopening_it_with_the_same_settings_keeps_its_steps()
+    public async Task ABufferOutlivesItsStoreAndReopeningItWithTheSameSettingsKeepsItsSteps()
     {
         var first = Open();
         await using (var writer = await first.OpenWriterAsync("b", Settings(), false, CancellationToken.None))
@@ -62,7 +62,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_buffer_with_other_settings_is_refused_unless_overwritten()
+    public async Task ABufferWithOtherSettingsIsRefusedUnlessOverwritten()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), false, CancellationToken.None))
@@ -83,7 +83,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_writers_of_one_buffer_are_refused_and_the_second_gets_in_after_the_first_leaves()
+    public async Task TwoWritersOfOneBufferAreRefusedAndTheSecondGetsInAfterTheFirstLeaves()
     {
         var one = Open();
         var two = Open();
@@ -99,7 +99,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_damaged_class_document_is_named_and_other_buffers_and_sets_stay_readable()
+    public async Task ADamagedClassDocumentIsNamedAndOtherBuffersAndSetsStayReadable()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("good", Settings(), false, CancellationToken.None))
@@ -147,7 +147,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_damaged_header_is_listed_with_its_damage_and_can_be_overwritten()
+    public async Task ADamagedHeaderIsListedWithItsDamageAndCanBeOverwritten()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), false, CancellationToken.None))
@@ -173,7 +173,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_step_or_buffer_is_a_user_error()
+    public async Task AMissingStepOrBufferIsAUserError()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), false, CancellationToken.None))

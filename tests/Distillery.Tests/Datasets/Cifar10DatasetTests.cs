@@ -9,7 +9,7 @@ namespace Distillery.Tests.Datasets;
 public sealed class Cifar10DatasetTests
 {
     [Fact]
-    public async Task Reads_extracted_batches()
+    public async Task ReadsExtractedBatches()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("mine");
@@ -21,7 +21,7 @@ public sealed class Cifar10DatasetTests
     }
 
     [Fact]
-    public async Task Reads_batches_in_the_archive_folder_of_the_cache()
+    public async Task ReadsBatchesInTheArchiveFolderOfTheCache()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         CifarFixture.WriteExtracted(files.Root.Folder("cache", "cifar10", "cifar-10-batches-bin"));
@@ -32,7 +32,7 @@ public sealed class Cifar10DatasetTests
     }
 
     [Fact]
-    public async Task Reads_batches_straight_from_the_archive()
+    public async Task ReadsBatchesStraightFromTheArchive()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         CifarFixture.WriteArchive(files.Root.Folder("system", "cifar10"));
@@ -43,7 +43,7 @@ public sealed class Cifar10DatasetTests
     }
 
     [Fact]
-    public async Task Keeps_only_the_first_images_when_limited()
+    public async Task KeepsOnlyTheFirstImagesWhenLimited()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("mine");
@@ -58,7 +58,7 @@ public sealed class Cifar10DatasetTests
     }
 
     [Fact]
-    public async Task A_truncated_batch_names_the_file()
+    public async Task ATruncatedBatchNamesTheFile()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("mine");
@@ -71,7 +71,7 @@ public sealed class Cifar10DatasetTests
     }
 
     [Fact]
-    public async Task A_label_out_of_range_names_the_file_and_record()
+    public async Task ALabelOutOfRangeNamesTheFileAndRecord()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("mine");
@@ -88,7 +88,7 @@ public sealed class Cifar10DatasetTests
     }
 
     [Fact]
-    public async Task A_damaged_archive_names_the_file()
+    public async Task ADamagedArchiveNamesTheFile()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var archive = CifarFixture.WriteArchive(files.Root.Folder("system", "cifar10"));
@@ -101,7 +101,7 @@ public sealed class Cifar10DatasetTests
     }
 
     [Fact]
-    public async Task Missing_data_points_at_the_archive()
+    public async Task MissingDataPointsAtTheArchive()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
 
@@ -121,8 +121,8 @@ public sealed class Cifar10DatasetTests
         splits.Train.Images.shape.Should().Equal([5L * CifarFixture.RecordsPerTrainBatch, 3, 32, 32]);
         splits.Test.Images.shape.Should().Equal([(long)CifarFixture.TestRecords, 3, 32, 32]);
         splits.Train.Images.dtype.Should().Be(torch.ScalarType.Float32);
-        (splits.Train.Images.min().item<float>() >= 0f).Should().BeTrue();
-        (splits.Train.Images.max().item<float>() <= 1f).Should().BeTrue();
+        splits.Train.Images.min().item<float>().Should().BeGreaterThanOrEqualTo(0f);
+        splits.Train.Images.max().item<float>().Should().BeLessThanOrEqualTo(1f);
 
         // Row 13 is record 1 of the third batch (index 2); the test split is batch index 5.
         splits.Train.Labels[13].item<long>().Should().Be(CifarFixture.Label(2, 1));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Distillery.Data.Files;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Datasets;
 
@@ -12,7 +13,7 @@ public sealed class DatasetFileResolverTests
     private static readonly byte[] Content = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 31 % 251)).ToArray();
 
     [Fact]
-    public async Task Downloads_into_the_cache_and_verifies_the_checksum()
+    public async Task DownloadsIntoTheCacheAndVerifiesTheChecksum()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -38,7 +39,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task Accepts_a_sha256_checksum()
+    public async Task AcceptsASha256Checksum()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -51,7 +52,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task A_wrong_checksum_names_the_file_and_both_checksums_and_leaves_nothing()
+    public async Task AWrongChecksumNamesTheFileAndBothChecksumsAndLeavesNothing()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -70,7 +71,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task A_wrong_size_is_refused()
+    public async Task AWrongSizeIsRefused()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -84,7 +85,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task Falls_back_to_the_next_mirror()
+    public async Task FallsBackToTheNextMirror()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -98,7 +99,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task Honours_the_search_order_configured_folder_cache_system()
+    public async Task HonoursTheSearchOrderConfiguredFolderCacheSystem()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -127,7 +128,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task Finds_a_local_file_under_an_alternative_name()
+    public async Task FindsALocalFileUnderAnAlternativeName()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var raw = Path.Combine(files.Root.Folder("system", Dataset), "data");
@@ -140,7 +141,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task Without_downloads_a_missing_file_says_where_it_looked_and_how_to_get_it()
+    public async Task WithoutDownloadsAMissingFileSaysWhereItLookedAndHowToGetIt()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture(allowDownload: false);
@@ -167,7 +168,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task The_dataset_can_switch_downloads_off_on_its_own()
+    public async Task TheDatasetCanSwitchDownloadsOffOnItsOwn()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -181,7 +182,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task A_failed_download_lists_each_mirror_failure()
+    public async Task AFailedDownloadListsEachMirrorFailure()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -195,7 +196,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task A_configured_folder_that_does_not_exist_is_a_user_error()
+    public async Task AConfiguredFolderThatDoesNotExistIsAUserError()
     {
         using var files = new DatasetFilesFixture();
         var request = new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [])]) { Folder = files.Root.Combine("absent") };
@@ -208,7 +209,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public async Task Verifying_local_files_catches_a_damaged_cached_copy()
+    public async Task VerifyingLocalFilesCatchesADamagedCachedCopy()
     {
         using var files = new DatasetFilesFixture(verifyLocalFiles: true);
         var path = Path.Combine(files.Root.Folder("cache", Dataset), FileName);
@@ -223,7 +224,7 @@ public sealed class DatasetFileResolverTests
     }
 
     [Fact]
-    public void Checksums_must_be_hexadecimal_of_the_right_length()
+    public void ChecksumsMustBeHexadecimalOfTheRightLength()
     {
         FluentActions.Invoking(() => FileChecksum.Md5("abc")).Should().ThrowExactly<ArgumentException>();
         FluentActions.Invoking(() => FileChecksum.Sha256(new string('g', 64))).Should().ThrowExactly<ArgumentException>();

@@ -6,6 +6,7 @@ using Distillery.Methods;
 using Distillery.Networks;
 using Distillery.Progress;
 using Distillery.Scenarios;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ namespace Distillery.Tests.Datasets;
 public sealed class DatasetsPluginTests
 {
     [Fact]
-    public void Registers_every_dataset_with_its_options()
+    public void RegistersEveryDatasetWithItsOptions()
     {
         var registry = new Registry(new ConfigurationBuilder().Build());
 
@@ -26,7 +27,7 @@ public sealed class DatasetsPluginTests
     }
 
     [Fact]
-    public async Task A_registered_dataset_is_built_by_the_container_with_its_bound_options()
+    public async Task ARegisteredDatasetIsBuiltByTheContainerWithItsBoundOptions()
     {
         using var cache = new TemporaryFolder();
         var configuration = new ConfigurationBuilder()

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Distillery.Data;
 using Distillery.Datasets.Idx;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Options;
 using TorchSharp;
 using Xunit.Abstractions;
@@ -14,7 +15,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     private static readonly int[] TestClassCounts = [3, 7, 6, 5, 5, 4, 5, 7, 4, 4];
 
     [Fact]
-    public async Task Reads_the_gzip_fixture()
+    public async Task ReadsTheGzipFixture()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         using var splits = await Load(files, FashionMnistFixture.Folder);
@@ -23,7 +24,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Reads_raw_files_the_same_as_gzip_ones()
+    public async Task ReadsRawFilesTheSameAsGzipOnes()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var raw = files.Root.Folder("raw");
@@ -38,7 +39,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Keeps_only_the_first_images_when_limited()
+    public async Task KeepsOnlyTheFirstImagesWhenLimited()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var options = new FashionMnistOptions { Path = FashionMnistFixture.Folder, AllowDownload = false, MaxTrainImages = 10, MaxTestImages = 1000 };
@@ -50,7 +51,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Mnist_uses_its_own_statistics_and_class_names()
+    public async Task MnistUsesItsOwnStatisticsAndClassNames()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var options = new MnistOptions { Path = FashionMnistFixture.Folder, AllowDownload = false };
@@ -63,7 +64,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Missing_files_without_downloads_name_the_debian_package()
+    public async Task MissingFilesWithoutDownloadsNameTheDebianPackage()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
 
@@ -76,7 +77,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_wrong_magic_number_names_the_file()
+    public async Task AWrongMagicNumberNamesTheFile()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TrainImages, bytes => { bytes[3] = 1; return bytes; });
 
@@ -84,7 +85,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_truncated_file_names_the_file_and_the_shortfall()
+    public async Task ATruncatedFileNamesTheFileAndTheShortfall()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TestImages, bytes => bytes[..(16 + 1000)]);
 
@@ -94,7 +95,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_file_cut_inside_its_header_is_truncated()
+    public async Task AFileCutInsideItsHeaderIsTruncated()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TrainLabels, bytes => bytes[..6]);
 
@@ -102,7 +103,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Label_and_image_counts_must_agree()
+    public async Task LabelAndImageCountsMustAgree()
     {
         var error = await LoadCorrupted(
             FashionMnistFixture.TrainLabels,
@@ -117,7 +118,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_label_out_of_range_names_the_file_and_position()
+    public async Task ALabelOutOfRangeNamesTheFileAndPosition()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TestLabels, bytes => { bytes[8 + 7] = 10; return bytes; });
 
@@ -125,7 +126,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Bad_gzip_names_the_file()
+    public async Task BadGzipNamesTheFile()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("corrupt");
@@ -150,7 +151,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_cut_gzip_file_names_the_file()
+    public async Task ACutGzipFileNamesTheFile()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("corrupt");
@@ -170,7 +171,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
 
     /// <summary>The real Debian files, when the package is installed; otherwise this test has nothing to check.</summary>
     [Fact]
-    public async Task Reads_the_real_debian_files_when_installed()
+    public async Task ReadsTheRealDebianFilesWhenInstalled()
     {
         const string system = "/usr/share/datasets";
         if (!File.Exists(Path.Combine(system, "fashion-mnist", "train-images-idx3-ubyte.gz")))
@@ -195,7 +196,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
         ((double)splits.Train.Images.mean().item<float>()).Should().BeApproximately(0.2860, 5e-4);
 
         // A generous bound that holds on a busy machine; converting pixel by pixel through tensors would take minutes.
-        (watch.Elapsed < TimeSpan.FromSeconds(20)).Should().BeTrue($"Loading took {watch.Elapsed}.");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), $"Loading took {watch.Elapsed}.");
     }
 
     private static void AssertFixture(DatasetSplits splits)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Distillery.Data;
 using Distillery.Datasets.ImageFolder;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -13,7 +14,7 @@ public sealed class ImageFolderDatasetTests
     private const int Height = 4;
 
     [Fact]
-    public async Task Reads_train_and_test_folders_in_colour()
+    public async Task ReadsTrainAndTestFoldersInColour()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
@@ -37,11 +38,11 @@ public sealed class ImageFolderDatasetTests
 
         using var expectedMean = splits.Train.Images.mean([0L, 2, 3]);
         splits.Info.Mean.Should().Equal(expectedMean.data<float>().ToArray());
-        splits.Info.Std.Should().AllSatisfy(s => (s > 0).Should().BeTrue());
+        splits.Info.Std.Should().AllSatisfy(s => s.Should().BeGreaterThan(0));
     }
 
     [Fact]
-    public async Task Converts_to_grey_and_resizes()
+    public async Task ConvertsToGreyAndResizes()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
@@ -57,7 +58,7 @@ public sealed class ImageFolderDatasetTests
     }
 
     [Fact]
-    public async Task Splits_a_single_folder_with_the_seed()
+    public async Task SplitsASingleFolderWithTheSeed()
     {
         using var root = new TemporaryFolder();
         for (var i = 0; i < 5; i++)
@@ -82,11 +83,11 @@ public sealed class ImageFolderDatasetTests
                 return string.Join(",", s.Test.Images[.., 0, 0, 0].data<float>().ToArray());
             }
         }).Distinct().Count();
-        (distinct > 1).Should().BeTrue("Different seeds should give different splits.");
+        distinct.Should().BeGreaterThan(1, "Different seeds should give different splits.");
     }
 
     [Fact]
-    public async Task An_empty_class_folder_is_named()
+    public async Task AnEmptyClassFolderIsNamed()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
@@ -99,7 +100,7 @@ public sealed class ImageFolderDatasetTests
     }
 
     [Fact]
-    public async Task A_folder_without_classes_is_refused()
+    public async Task AFolderWithoutClassesIsRefused()
     {
         using var root = new TemporaryFolder();
 
@@ -109,7 +110,7 @@ public sealed class ImageFolderDatasetTests
     }
 
     [Fact]
-    public async Task A_missing_root_is_refused()
+    public async Task AMissingRootIsRefused()
     {
         using var root = new TemporaryFolder();
 
@@ -119,7 +120,7 @@ public sealed class ImageFolderDatasetTests
     }
 
     [Fact]
-    public async Task An_unreadable_image_is_named()
+    public async Task AnUnreadableImageIsNamed()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
@@ -132,7 +133,7 @@ public sealed class ImageFolderDatasetTests
     }
 
     [Fact]
-    public async Task Images_of_different_sizes_need_a_resize()
+    public async Task ImagesOfDifferentSizesNeedAResize()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
@@ -150,7 +151,7 @@ public sealed class ImageFolderDatasetTests
     }
 
     [Fact]
-    public void Options_are_validated()
+    public void OptionsAreValidated()
     {
         var errors = new List<ValidationResult>();
         var options = new ImageFolderOptions { Root = null, Channels = 2, Width = 8 };
@@ -163,7 +164,7 @@ public sealed class ImageFolderDatasetTests
     }
 
     [Fact]
-    public async Task A_missing_root_is_reported_when_the_dataset_is_used()
+    public async Task AMissingRootIsReportedWhenTheDatasetIsUsed()
     {
         var error = (await FluentActions.Awaiting(() => Load(new ImageFolderOptions { Root = null })).Should().ThrowExactlyAsync<UserErrorException>()).Which;
         error.Message.Should().Contain("Datasets:image-folder:Root");

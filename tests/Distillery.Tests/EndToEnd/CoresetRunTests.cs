@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Training;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
@@ -15,20 +16,20 @@ namespace Distillery.Tests.EndToEnd;
 public sealed class CoresetRunTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Herding_distills_stores_draws_and_evaluates_beside_a_random_subset()
+    public async Task HerdingDistillsStoresDrawsAndEvaluatesBesideARandomSubset()
     {
         var distill = await RunAsync("work.db", "distill", "--method", "herding", "--ipc", "2", "--output", "json");
-        (distill.ExitCode == 0).Should().BeTrue(distill.Error);
+        distill.ExitCode.Should().Be(0, distill.Error);
         var picture = Path.Combine(_temp.Path, "out", "herding-fashion-mnist-ipc2-seed0.png");
         File.Exists(picture).Should().BeTrue(distill.Out);
 
         var evaluate = await RunAsync("work.db", "evaluate", "herding-fashion-mnist-ipc2-seed0", "--epochs", "3", "--networks", "2", "--output", "json");
-        (evaluate.ExitCode == 0).Should().BeTrue(evaluate.Error);
+        evaluate.ExitCode.Should().Be(0, evaluate.Error);
         var report = JsonNode.Parse(evaluate.Out)!;
         var result = report["results"]![0]!;
         ((string?)result["arch"]).Should().Be("convnet");
@@ -38,7 +39,7 @@ public sealed class CoresetRunTests : IDisposable
     }
 
     [Fact]
-    public async Task An_interrupted_herding_run_resumes_and_ends_with_the_same_set_as_an_uninterrupted_one()
+    public async Task AnInterruptedHerdingRunResumesAndEndsWithTheSameSetAsAnUninterruptedOne()
     {
         using var interrupt = new CancellationTokenSource();
         var stopped = await HostRun.StartAsync(
@@ -50,11 +51,11 @@ public sealed class CoresetRunTests : IDisposable
         stopped.Error.Should().ContainEquivalentOf("resume");
 
         var resumed = await RunAsync("interrupted.db", "distill", "--method", "herding", "--ipc", "3", "--output", "json");
-        (resumed.ExitCode == 0).Should().BeTrue(resumed.Error);
+        resumed.ExitCode.Should().Be(0, resumed.Error);
         ((bool)JsonNode.Parse(resumed.Out)!["resumed"]!).Should().BeTrue();
 
         var straight = await RunAsync("straight.db", "distill", "--method", "herding", "--ipc", "3", "--output", "json");
-        (straight.ExitCode == 0).Should().BeTrue(straight.Error);
+        straight.ExitCode.Should().Be(0, straight.Error);
         ((bool)JsonNode.Parse(straight.Out)!["resumed"]!).Should().BeFalse();
 
         using var a = await LoadAsync("interrupted.db", "herding-fashion-mnist-ipc3-seed0");
@@ -64,7 +65,7 @@ public sealed class CoresetRunTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_seed_gives_the_same_kcenter_set_and_another_seed_another()
+    public async Task TheSameSeedGivesTheSameKcenterSetAndAnotherSeedAnother()
     {
         (await RunAsync("one.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode.Should().Be(0);
         (await RunAsync("two.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode.Should().Be(0);
@@ -78,7 +79,7 @@ public sealed class CoresetRunTests : IDisposable
     }
 
     [Fact]
-    public async Task More_images_per_class_than_a_class_has_is_a_user_error_that_names_the_class()
+    public async Task MoreImagesPerClassThanAClassHasIsAUserErrorThatNamesTheClass()
     {
         var run = await RunAsync("work.db", "distill", "--method", "random", "--ipc", "40");
         run.ExitCode.Should().Be(2);

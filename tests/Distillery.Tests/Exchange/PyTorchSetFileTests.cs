@@ -3,11 +3,11 @@ using System.Text.Json;
 using Distillery.Exchange;
 using Distillery.Methods;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Storage;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
-using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Exchange;
 

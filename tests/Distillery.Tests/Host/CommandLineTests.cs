@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Distillery.Runs;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Distillery.Tests.Host;
@@ -202,7 +203,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     [Fact]
     public async Task RunWithInvalidJsonIsAUserErrorWithTheLine()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var file = temp.Combine("broken.json");
         await File.WriteAllTextAsync(file, "{\n  \"scenario\": \"benchmark\",\n  \"Methods\": { oops }\n}");
 
@@ -215,7 +216,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     [Fact]
     public async Task RunWithAnUnknownScenarioIsAUserError()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var file = temp.Combine("experiment.json");
         await File.WriteAllTextAsync(file, """{ "scenario": "nope", "Evaluation": { "Epochs": 3 } }""");
 
@@ -229,7 +230,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     [Fact]
     public async Task ExperimentFileSettingsAreValidatedAtStart()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var file = temp.Combine("experiment.json");
         await File.WriteAllTextAsync(file, """{ "scenario": "benchmark", "Evaluation": { "Networks": 0 } }""");
 

@@ -4,6 +4,7 @@ using Distillery.Components;
 using Distillery.Data;
 using Distillery.Host.Plugins;
 using Distillery.Methods;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
@@ -24,7 +25,7 @@ public sealed class SamplePluginTests
         var output = await BuildSampleAsync();
         Directory.GetFiles(output, "*.dll").Select(Path.GetFileName).Should().Equal([Project + ".dll"]);
 
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var plugins = temp.Combine("plugins");
         if (Directory.Exists(RepositoryPaths.BuiltInPlugins))
         {
@@ -90,7 +91,7 @@ public sealed class SamplePluginTests
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(240));
         await process.WaitForExitAsync(timeout.Token);
-        (process.ExitCode == 0).Should().BeTrue($"dotnet build of the sample failed:\n{await stdout}\n{await stderr}");
+        process.ExitCode.Should().Be(0, $"dotnet build of the sample failed:\n{await stdout}\n{await stderr}");
         return Path.Combine(Path.GetDirectoryName(project)!, "bin", Project);
     }
 }

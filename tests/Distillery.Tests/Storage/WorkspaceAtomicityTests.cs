@@ -1,7 +1,7 @@
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using TorchSharp;
 using static TorchSharp.torch;
-using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Storage;
 

@@ -1,9 +1,9 @@
 using Distillery.Methods;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using LiteDB;
 using TorchSharp;
 using static TorchSharp.torch;
-using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Storage;
 
@@ -78,7 +78,7 @@ public sealed class WorkspaceSetTests : IDisposable
         // 3000 bytes of images in 1024-byte chunks: 3 chunks; 24 bytes of labels: 1.
         _workspace.CountChunks().Should().Be(4);
         using var raw = _workspace.OpenRaw();
-        raw.GetCollection("tensor_chunks").FindAll().Should().AllSatisfy(chunk => (chunk["data"].AsBinary.Length <= 1024).Should().BeTrue());
+        raw.GetCollection("tensor_chunks").FindAll().Should().AllSatisfy(chunk => chunk["data"].AsBinary.Length.Should().BeLessThanOrEqualTo(1024));
         raw.GetCollection("tensor_chunks").FindAll().Should().AllSatisfy(chunk => chunk["schema"].AsInt32.Should().Be(1));
         raw.GetCollection("sets").FindOne(Query.All())["schema"].AsInt32.Should().Be(1);
     }

@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using Distillery.Training;
 using TorchSharp;
 
@@ -18,8 +19,8 @@ public sealed class NetworkTrainerTests
         trainer.Train(network, data.Train, Options(epochs: 20), seed: 1, progress: null, CancellationToken.None);
 
         var after = trainer.Accuracy(network, data.Test);
-        (after >= 0.97).Should().BeTrue($"accuracy after training {after:P1} (before {before:P1})");
-        (after > before).Should().BeTrue();
+        after.Should().BeGreaterThanOrEqualTo(0.97, $"accuracy after training {after:P1} (before {before:P1})");
+        after.Should().BeGreaterThan(before);
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public sealed class NetworkTrainerTests
 
         epochs.Items.Select(e => e.Epoch).Should().Equal([0, 1, 2, 3, 4, 5]);
         epochs.Items.Select(e => Math.Round(e.LearningRate, 6)).Should().Equal([0.05, 0.05, 0.05, 0.005, 0.005, 0.005]);
-        epochs.Items.Should().AllSatisfy(e => (double.IsFinite(e.Loss) && e.Loss > 0).Should().BeTrue());
-        (epochs.Items[^1].Loss < epochs.Items[0].Loss).Should().BeTrue();
+        epochs.Items.Should().AllSatisfy(e => double.IsFinite(e.Loss).Should().BeTrue()).And.AllSatisfy(e => e.Loss.Should().BeGreaterThan(0));
+        epochs.Items[^1].Loss.Should().BeLessThan(epochs.Items[0].Loss);
     }
 
     [Theory]
@@ -72,11 +73,11 @@ public sealed class NetworkTrainerTests
     {
         using var data = SeparableProblem.Create(trainCount: 30);
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
-        var progress = new RecordingProgress();
+        var progress = new RecordedTask("training", 4);
 
         new NetworkTrainer().Train(network, data.Train, Options(epochs: 4, batchSize: 8), seed: 1, progress, CancellationToken.None);
 
-        progress.Advanced.Should().Be(4);
+        progress.Done.Should().Be(4);
     }
 
     [Fact]

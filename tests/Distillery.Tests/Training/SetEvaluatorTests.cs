@@ -2,6 +2,7 @@ using Distillery.Data;
 using Distillery.Devices;
 using Distillery.Networks;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 using Distillery.Training;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
@@ -24,13 +25,13 @@ public sealed class SetEvaluatorTests
 
         result.Architecture.Should().Be("tiny");
         result.Accuracies.Count.Should().Be(3);
-        result.Accuracies.Should().AllSatisfy(a => (a >= 0.95).Should().BeTrue($"accuracy {a:P1}"));
+        result.Accuracies.Should().AllSatisfy(a => a.Should().BeGreaterThanOrEqualTo(0.95));
         result.Mean.Should().BeApproximately(result.Accuracies.Average(), 5e-13);
-        (result.Seconds > 0).Should().BeTrue();
+        result.Seconds.Should().BeGreaterThan(0);
         factory.Created.Count.Should().Be(3);
         progress.Started.Should().Equal([("Evaluating tiny", 3.0 * 5)]);
         progress.Advanced.Should().Be(15);
-        progress.Disposed.Should().Be(1);
+        progress.Tasks.Should().ContainSingle().Which.Disposals.Should().Be(1);
         progress.Descriptions.Should().Contain(d => d.StartsWith("tiny, network 3/3: epoch 5/5", StringComparison.Ordinal));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Training;
 
 namespace Distillery.Tests.Methods.DistributionMatching;
@@ -10,15 +11,15 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingCommandLineTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Distill_dm_stores_a_set_with_its_provenance()
+    public async Task DistillDmStoresASetWithItsProvenance()
     {
         var run = await RunAsync("--output", "json", "--Methods:dm:Iterations=3", "--Methods:dm:BatchReal=8");
-        (run.ExitCode == 0).Should().BeTrue(run.Error);
+        run.ExitCode.Should().Be(0, run.Error);
         ((bool)JsonNode.Parse(run.Out)!["resumed"]!).Should().BeFalse();
 
         using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
@@ -31,7 +32,7 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_augmentation_fails_before_any_work_with_exit_code_2()
+    public async Task AnUnknownAugmentationFailsBeforeAnyWorkWithExitCode2()
     {
         var run = await RunAsync("--Methods:dm:Augmentation=color_warp");
 
@@ -41,11 +42,11 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Snapshots_are_drawn_and_evaluated_at_the_asked_iterations_and_reported()
+    public async Task SnapshotsAreDrawnAndEvaluatedAtTheAskedIterationsAndReported()
     {
         var run = await RunAsync(
             "--output", "json", "--Methods:dm:Iterations=3", "--Methods:dm:BatchReal=8", "--snapshot-at", "1,3", "--Evaluation:Epochs=1");
-        (run.ExitCode == 0).Should().BeTrue(run.Error);
+        run.ExitCode.Should().Be(0, run.Error);
 
         var snapshots = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray();
         snapshots.Select(s => (int)s!["iteration"]!).Should().Equal([1, 3]);
@@ -55,14 +56,14 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
             s["accuracies"]!.AsArray().Should().ContainSingle();
             File.Exists((string)s["png"]!).Should().BeTrue();
         });
-        ((double)snapshots[0]!["distill_seconds"]! <= (double)snapshots[1]!["distill_seconds"]!).Should().BeTrue();
+        ((double)snapshots[0]!["distill_seconds"]!).Should().BeLessThanOrEqualTo((double)snapshots[1]!["distill_seconds"]!);
         File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.snapshots.json")).Should().BeTrue();
     }
 
     [Theory]
     [InlineData("0,5")]
     [InlineData("ten")]
-    public async Task A_bad_snapshot_list_is_a_user_error(string iterations)
+    public async Task ABadSnapshotListIsAUserError(string iterations)
     {
         var run = await RunAsync("--snapshot-at", iterations);
 
@@ -71,15 +72,15 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Dm_starts_from_a_stored_set_when_asked_and_a_coreset_method_refuses_to()
+    public async Task DmStartsFromAStoredSetWhenAskedAndACoresetMethodRefusesTo()
     {
         var random = await RunAsync(["--output", "json"], method: "random");
-        (random.ExitCode == 0).Should().BeTrue(random.Error);
+        random.ExitCode.Should().Be(0, random.Error);
 
         // A vanishing learning rate leaves the images where they started: at the stored set's.
         var run = await RunAsync(
             "--init-from", "random-fashion-mnist-ipc1-seed0", "--Methods:dm:Iterations=1", "--Methods:dm:BatchReal=8", "--Methods:dm:LearningRateImages=1e-12");
-        (run.ExitCode == 0).Should().BeTrue(run.Error);
+        run.ExitCode.Should().Be(0, run.Error);
         using (var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") }))
         {
             using var start = await store.LoadSetAsync("random-fashion-mnist-ipc1-seed0", CancellationToken.None);
@@ -97,7 +98,7 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_started_from_a_replaced_set_is_a_new_run_not_a_resume_of_the_old_one()
+    public async Task ARunStartedFromAReplacedSetIsANewRunNotAResumeOfTheOldOne()
     {
         string[] dm = ["--init-from", "start", "--Methods:dm:Iterations=1", "--Methods:dm:BatchReal=8"];
         (await RunAsync(["--name", "start"], method: "random")).ExitCode.Should().Be(0);

@@ -1,4 +1,5 @@
 using Distillery.Methods.DistributionMatching;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Training;
 using Distillery.Training;
 using TorchSharp;
@@ -11,7 +12,7 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingMethodTests
 {
     [Fact]
-    public async Task The_loss_on_a_fixed_panel_of_networks_falls()
+    public async Task TheLossOnAFixedPanelOfNetworksFalls()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 40);
@@ -21,11 +22,11 @@ public sealed class DistributionMatchingMethodTests
 
         var before = PanelLoss(start.Images, data);
         var after = PanelLoss(learned.Images, data);
-        (after < 0.8 * before).Should().BeTrue($"mean loss over the panel {before:F4} before, {after:F4} after 40 iterations");
+        after.Should().BeLessThan(0.8 * before, $"mean loss over the panel {before:F4} before, {after:F4} after 40 iterations");
     }
 
     [Fact]
-    public async Task A_short_run_beats_its_real_image_initialisation_on_held_out_data()
+    public async Task AShortRunBeatsItsRealImageInitialisationOnHeldOutData()
     {
         // Noisy classes: one real image per class is a poor class mean (about 0.67 nearest-mean accuracy on this
         // fixture), the true class means score 0.97; 40 iterations of DM reach about 0.78.
@@ -37,11 +38,11 @@ public sealed class DistributionMatchingMethodTests
 
         var before = TwoClassProblem.NearestMeanAccuracy(start.Images, start.Labels, data.Test);
         var after = TwoClassProblem.NearestMeanAccuracy(learned.Images, learned.Labels, data.Test);
-        (after >= before + 0.05).Should().BeTrue($"held-out accuracy {before:F3} at the real initialisation, {after:F3} after 40 iterations");
+        after.Should().BeGreaterThanOrEqualTo(before + 0.05, $"held-out accuracy {before:F3} at the real initialisation, {after:F3} after 40 iterations");
     }
 
     [Fact]
-    public async Task An_interrupted_run_resumes_to_the_same_images_as_an_uninterrupted_one()
+    public async Task AnInterruptedRunResumesToTheSameImagesAsAnUninterruptedOne()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 6, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
@@ -55,7 +56,7 @@ public sealed class DistributionMatchingMethodTests
         await FluentActions.Awaiting(() => DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store), cancellationToken: interrupt.Token)).Should().ThrowAsync<OperationCanceledException>();
         store.SavedSteps.Should().Equal([2]);
 
-        var progress = new DescribingProgress();
+        var progress = new RecordingProgress();
         using var resumed = await DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store, progress: progress));
 
         store.SavedSteps.Should().Equal([2, 4, 6]);
@@ -65,7 +66,7 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public async Task The_same_seed_gives_the_same_images_and_another_seed_others()
+    public async Task TheSameSeedGivesTheSameImagesAndAnotherSeedOthers()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 4, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
@@ -79,7 +80,7 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public async Task A_NaN_loss_stops_with_the_iteration_and_keeps_only_finite_checkpoints()
+    public async Task ANaNLossStopsWithTheIterationAndKeepsOnlyFiniteCheckpoints()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 10);
@@ -97,10 +98,10 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public async Task The_set_has_fixed_labels_provenance_and_reports_progress_with_the_loss()
+    public async Task TheSetHasFixedLabelsProvenanceAndReportsProgressWithTheLoss()
     {
         using var data = TwoClassProblem.Create();
-        var progress = new DescribingProgress();
+        var progress = new RecordingProgress();
         var options = DmRuns.Options(iterations: 3);
 
         using var set = await DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 3, seed: 5, progress: progress));
@@ -113,13 +114,13 @@ public sealed class DistributionMatchingMethodTests
         set.Provenance.Seed.Should().Be(5);
         set.Provenance.Metrics["iterations"].Should().Be(3);
         double.IsFinite(set.Provenance.Metrics["loss"]).Should().BeTrue();
-        progress.Total.Should().Be(3);
+        progress.Tasks.Should().ContainSingle().Which.Total.Should().Be(3);
         progress.Advanced.Should().Be(3);
         progress.Descriptions.Should().Contain(d => d.Contains("iteration 3/3, loss ", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Real_initialisation_takes_distinct_real_images_of_each_class_and_noise_does_not()
+    public void RealInitialisationTakesDistinctRealImagesOfEachClassAndNoiseDoesNot()
     {
         using var data = TwoClassProblem.Create();
         var request = DmRuns.Request(data, imagesPerClass: 3);
@@ -136,7 +137,7 @@ public sealed class DistributionMatchingMethodTests
             distances[nearest].item<float>().Should().Be(0f);
             data.Train.Labels[nearest].item<long>().Should().Be(row / 3);
             using var noiseDistances = (flat - noise.Images[row].detach().flatten()).abs().sum(1);
-            (noiseDistances.min().item<float>() > 1f).Should().BeTrue();
+            noiseDistances.min().item<float>().Should().BeGreaterThan(1f);
         }
 
         real.Images.unique(dim: 0).Item1.shape[0].Should().Be(6);
@@ -144,7 +145,7 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public async Task A_batch_norm_network_trains_with_all_classes_in_one_pass()
+    public async Task ABatchNormNetworkTrainsWithAllClassesInOnePass()
     {
         using var data = TwoClassProblem.Create();
         var request = DmRuns.Request(data, imagesPerClass: 2, architecture: "convnet:d1-w8-batchnorm");
@@ -156,7 +157,7 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public void The_batched_loss_equals_the_reference_loop_over_classes()
+    public void TheBatchedLossEqualsTheReferenceLoopOverClasses()
     {
         using var inputs = new MatchingInputs();
         var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
@@ -181,7 +182,7 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public void Embedding_in_slices_gives_the_loss_and_gradient_of_whole_batches()
+    public void EmbeddingInSlicesGivesTheLossAndGradientOfWholeBatches()
     {
         using var inputs = new MatchingInputs();
         var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
@@ -198,7 +199,7 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public void Networks_with_batch_normalization_are_never_embedded_in_slices()
+    public void NetworksWithBatchNormalizationAreNeverEmbeddedInSlices()
     {
         using var data = TwoClassProblem.Create();
         using var batchNorm = new SmallConvNets().Create("convnet:d1-w8-batchnorm", data.Info);
@@ -209,7 +210,7 @@ public sealed class DistributionMatchingMethodTests
     }
 
     [Fact]
-    public void Iterations_leave_no_tensors_behind()
+    public void IterationsLeaveNoTensorsBehind()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 12, augmentation: DistributionMatchingOptions.ReferenceAugmentation);

@@ -8,7 +8,7 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingOptionsTests
 {
     [Fact]
-    public void The_defaults_are_valid_and_follow_the_reference()
+    public void TheDefaultsAreValidAndFollowTheReference()
     {
         var options = new DistributionMatchingOptions();
 
@@ -28,7 +28,7 @@ public sealed class DistributionMatchingOptionsTests
     [InlineData(nameof(DistributionMatchingOptions.Momentum), 1.0)]
     [InlineData(nameof(DistributionMatchingOptions.Momentum), -0.1)]
     [InlineData(nameof(DistributionMatchingOptions.CheckpointEvery), 0)]
-    public void Out_of_range_settings_are_rejected(string property, object value)
+    public void OutOfRangeSettingsAreRejected(string property, object value)
     {
         var options = new DistributionMatchingOptions();
         var target = typeof(DistributionMatchingOptions).GetProperty(property)!;
@@ -40,7 +40,7 @@ public sealed class DistributionMatchingOptionsTests
     }
 
     [Fact]
-    public void An_unknown_augmentation_is_rejected_at_start_up_with_the_valid_names()
+    public void AnUnknownAugmentationIsRejectedAtStartUpWithTheValidNames()
     {
         var services = new ServiceCollection();
         services.AddOptions<DistributionMatchingOptions>()
@@ -55,7 +55,7 @@ public sealed class DistributionMatchingOptionsTests
     }
 
     [Fact]
-    public async Task An_unknown_augmentation_is_a_user_error_at_run_start()
+    public async Task AnUnknownAugmentationIsAUserErrorAtRunStart()
     {
         using var data = TwoClassProblem.Create(trainCount: 10, testCount: 2);
         var options = DmRuns.Options(iterations: 1, augmentation: "color_warp");
@@ -69,7 +69,7 @@ public sealed class DistributionMatchingOptionsTests
     }
 
     [Fact]
-    public void None_is_a_valid_augmentation()
+    public void NoneIsAValidAugmentation()
     {
         Validate(new DistributionMatchingOptions { Augmentation = "none" }).Should().BeEmpty();
     }

@@ -9,7 +9,7 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingPartsTests
 {
     [Fact]
-    public void Segment_means_equal_the_mean_of_each_class_and_carry_gradients()
+    public void SegmentMeansEqualTheMeanOfEachClassAndCarryGradients()
     {
         using var scope = torch.NewDisposeScope();
         using var segments = new ClassSegments([2, 1, 3], torch.CPU);
@@ -23,7 +23,7 @@ public sealed class DistributionMatchingPartsTests
     }
 
     [Fact]
-    public void Each_class_gets_its_own_draw_applied_alike_to_its_real_and_synthetic_rows()
+    public void EachClassGetsItsOwnDrawAppliedAlikeToItsRealAndSyntheticRows()
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator(21);
@@ -46,7 +46,7 @@ public sealed class DistributionMatchingPartsTests
     }
 
     [Fact]
-    public void The_none_strategy_passes_images_through()
+    public void TheNoneStrategyPassesImagesThrough()
     {
         using var generator = new Generator(1);
         using var augmentation = ClassWiseAugmentation.Draw(AugmentationStrategy.None, 2, 8, 8, generator, torch.CPU);
@@ -57,7 +57,7 @@ public sealed class DistributionMatchingPartsTests
     }
 
     [Fact]
-    public void Momentum_sgd_matches_torch_sgd_step_for_step()
+    public void MomentumSgdMatchesTorchSgdStepForStep()
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator(5);
@@ -81,7 +81,7 @@ public sealed class DistributionMatchingPartsTests
     }
 
     [Fact]
-    public void Real_batches_hold_distinct_images_of_each_class_in_class_order()
+    public void RealBatchesHoldDistinctImagesOfEachClassInClassOrder()
     {
         using var data = TwoClassProblem.Create(trainCount: 20);
         using var sampler = new RealBatchSampler(data.Train, batchPerClass: 4);
@@ -103,7 +103,7 @@ public sealed class DistributionMatchingPartsTests
     }
 
     [Fact]
-    public void A_class_smaller_than_the_real_batch_is_used_whole()
+    public void AClassSmallerThanTheRealBatchIsUsedWhole()
     {
         using var data = TwoClassProblem.Create(trainCount: 10);
         using var sampler = new RealBatchSampler(data.Train, batchPerClass: 256);

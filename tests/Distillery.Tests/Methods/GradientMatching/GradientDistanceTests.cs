@@ -35,7 +35,7 @@ public sealed class GradientDistanceTests
 
         for (var i = 1; i < distances.Length; i++)
         {
-            (distances[i] > distances[i - 1] + 1e-5).Should().BeTrue($"{name}: {string.Join(", ", distances)}");
+            ((double)distances[i]).Should().BeGreaterThan(distances[i - 1] + 1e-5, $"{name}: {string.Join(", ", distances)}");
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class GradientDistanceTests
         var mse = new SquaredErrorDistance().Measure(changed, real).item<float>();
 
         ((double)wb).Should().BeInRange(-1e-4, 1e-4);
-        (mse > 1).Should().BeTrue($"mse {mse} should see the changed biases");
+        mse.Should().BeGreaterThan(1, $"mse {mse} should see the changed biases");
     }
 
     [Fact]

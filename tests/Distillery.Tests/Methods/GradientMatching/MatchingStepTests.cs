@@ -58,7 +58,7 @@ public sealed class MatchingStepTests : IDisposable
         using var unpaired = new Generator(6);
         var separate = DifferentiableAugmentation.Apply(real, AugmentationStrategy.Parse(strategy), unpaired, siamese: false);
         var apart = matcher.MatchClass(network, parameters, separate, images.narrow(0, 0, real.shape[0]), 1, augmentation: null, gradient);
-        (apart > 1e-3).Should().BeTrue($"differently augmented batches matched too well: {apart}");
+        apart.Should().BeGreaterThan(1e-3, $"differently augmented batches matched too well: {apart}");
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class MatchingStepTests : IDisposable
 
         var expected = torch.autograd.grad([total!], [images])[0];
         accumulated.allclose(expected, rtol: 1e-4, atol: 1e-6).Should().BeTrue();
-        (accumulated.abs().sum().item<float>() > 0).Should().BeTrue();
+        accumulated.abs().sum().item<float>().Should().BeGreaterThan(0);
     }
 
     [Fact]
