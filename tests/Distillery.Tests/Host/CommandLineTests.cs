@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Distillery.Methods;
 using Distillery.Runs;
 using Distillery.Storage;
 using Distillery.Tests.Kit;
+using Distillery.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Distillery.Tests.Host;
@@ -45,13 +47,20 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     }
 
     [Fact]
-    public async Task PluginsAsTextIsATable()
+    public async Task PluginsAsTextIsATableWithOneRowPerComponentOrUnloadedPlugin()
     {
         var run = await HostRun.StartAsync(WithPlugins("plugins"));
+        var json = await HostRun.StartAsync(WithPlugins("plugins", "--output", "json"));
 
         run.ExitCode.Should().Be(0);
-        run.Out.Should().Contain("good-method");
-        run.Out.Should().Contain("constructor exploded");
+        var table = TextTable.Parse(run.Out);
+        table.Header.Should().Equal("Kind", "Name", "Plugin", "Version", "Status", "Help");
+        var expected = JsonNode.Parse(json.Out)!.AsArray()
+            .Select(r => string.Join(" ", new[] { "kind", "name", "plugin", "version", "status" }.Select(k => TextTable.Compact((string)r![k]!))))
+            .ToList();
+        expected.Should().Contain("method good-method a.good 1.2.3 Active").And.Contain("plugin h.disabled h.disabled 1.0 Disabled");
+        table.Rows.Select(r => string.Join(" ", r.Take(5))).Should().BeEquivalentTo(expected);
+        table.Rows.Should().ContainSingle(r => r[1] == "e.throwing-constructor").Which[5].Should().Contain("constructorexploded");
     }
 
     [Fact]
@@ -174,13 +183,35 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     }
 
     [Fact]
-    public async Task SetsListAsJsonIsAnArray()
+    public async Task SetsListAsJsonIsAnArrayDescribingEachStoredSet()
     {
-        var run = await HostRun.StartAsync(WithPlugins("sets", "list", "--output", "json"), Fakes);
+        using var workspace = new TempWorkspace();
+        var store = workspace.Open();
+        using (var dm = TempWorkspace.MakeSet(provenance: FiniteProvenance("dm", seed: 7)))
+        {
+            await store.SaveSetAsync("dm-fm-2", dm, overwrite: false, CancellationToken.None);
+        }
 
-        run.ExitCode.Should().Be(0);
+        using (var herding = TempWorkspace.MakeSet(seed: 3, provenance: FiniteProvenance("herding", seed: 3)))
+        {
+            await store.SaveSetAsync("herding-fm-2", herding, overwrite: false, CancellationToken.None);
+        }
+
+        var run = await HostRun.StartAsync(WithPlugins("sets", "list", "--output", "json", "--workspace", workspace.Path));
+
+        run.ExitCode.Should().Be(0, run.Error);
         JsonDocument.Parse(run.Out).RootElement.ValueKind.Should().Be(JsonValueKind.Array);
+        JsonNode.Parse(run.Out)!.AsArray()
+            .Select(s => $"{s!["name"]} {s["method"]} {s["dataset"]} ipc {s["ipc"]} seed {s["seed"]} shape {s["shape"]!.ToJsonString()}")
+            .Should().BeEquivalentTo(new[]
+            {
+                "dm-fm-2 dm fashion-mnist ipc 2 seed 7 shape [6,1,4,4]",
+                "herding-fm-2 herding fashion-mnist ipc 2 seed 3 shape [6,1,4,4]",
+            });
     }
+
+    private static SetProvenance FiniteProvenance(string method, long seed) =>
+        TempWorkspace.Provenance(method, seed) with { Metrics = new Dictionary<string, double> { ["loss"] = 0.25 } };
 
     [Fact]
     public async Task MissingSetIsAUserError()

@@ -81,7 +81,17 @@ public sealed class GradientMatchingRunTests : IDisposable
     [Fact]
     public async Task BatchNormNetworksAreMatchedWithFrozenStatistics()
     {
-        using var set = await MatchingProblem.Method("dc").DistillAsync(_problem.Request(architecture: "convnet:d1-w8-batchnorm"), CancellationToken.None);
+        var passes = new BatchNormPasses();
+
+        using var set = await MatchingProblem.Method("dc", networkCreated: passes.Watch)
+            .DistillAsync(_problem.Request(ipc: 2, architecture: "convnet:d1-w8-batchnorm"), CancellationToken.None);
+
+        // 3 iterations of 2 matching steps. Each step first sets the statistics with one pass of real images without
+        // gradients, then matches every class: a pass of its real batch (8 images) and one of its synthetic images (2).
+        var freezing = passes.All.Where(p => !p.GradEnabled).ToList();
+        var matching = passes.All.Where(p => p.GradEnabled && p.Batch is 8 or 2).ToList();
+        freezing.Should().HaveCount(3 * 2).And.OnlyContain(p => p.Training && p.Moved);
+        matching.Should().HaveCount(3 * 2 * MatchingProblem.Classes * 2).And.OnlyContain(p => !p.Training && !p.Moved);
         set.Images.isfinite().all().item<bool>().Should().BeTrue();
     }
 
