@@ -18,10 +18,10 @@ public sealed class ArchitecturesPluginTests
 
         new ArchitecturesPlugin().Register(registry);
 
-        Assert.Equal(["convnet", "mlp", "lenet", "alexnet", "vgg11", "resnet18"], registry.Architectures.Select(a => a.Name));
-        Assert.All(registry.Architectures, a => Assert.False(string.IsNullOrWhiteSpace(a.Help)));
-        Assert.All(registry.Architectures, a => Assert.NotEqual(typeof(NoOptions), a.Options));
-        Assert.Equal(registry.Architectures.Count, registry.Architectures.Select(a => a.Options).Distinct().Count());
+        registry.Architectures.Select(a => a.Name).Should().Equal(["convnet", "mlp", "lenet", "alexnet", "vgg11", "resnet18"]);
+        registry.Architectures.Should().AllSatisfy(a => string.IsNullOrWhiteSpace(a.Help).Should().BeFalse());
+        registry.Architectures.Should().AllSatisfy(a => a.Options.Should().NotBe(typeof(NoOptions)));
+        registry.Architectures.Select(a => a.Options).Distinct().Count().Should().Be(registry.Architectures.Count);
     }
 
     private sealed class RecordingRegistry : IComponentRegistry

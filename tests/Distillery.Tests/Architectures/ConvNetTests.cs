@@ -17,9 +17,9 @@ public sealed class ConvNetTests
     {
         using var network = Architecture.Create(new NetworkSpec(null, 1, 28, 28, 10));
 
-        Assert.Equal(317_706, NetworkProbe.ParameterCount(network));
-        Assert.Equal(2048, network.EmbeddingSize);
-        Assert.Equal(ConvNetSettings.Default, ((ConvNet)network).Settings);
+        NetworkProbe.ParameterCount(network).Should().Be(317_706);
+        network.EmbeddingSize.Should().Be(2048);
+        ((ConvNet)network).Settings.Should().Be(ConvNetSettings.Default);
     }
 
     [Theory]
@@ -34,9 +34,9 @@ public sealed class ConvNetTests
         var embedding = network.Embed(images);
         var logits = network.call(images);
 
-        Assert.Equal(2048, network.EmbeddingSize);
-        Assert.Equal([3L, 2048L], embedding.shape);
-        Assert.Equal([3L, 10L], logits.shape);
+        network.EmbeddingSize.Should().Be(2048);
+        embedding.shape.Should().Equal([3L, 2048L]);
+        logits.shape.Should().Equal([3L, 10L]);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ConvNetTests
         var direct = network.call(images);
         var composed = network.Classify(network.Embed(images));
 
-        Assert.True(NetworkProbe.Identical(direct, composed));
+        NetworkProbe.Identical(direct, composed).Should().BeTrue();
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public sealed class ConvNetTests
     {
         var names = Architecture.Variants;
 
-        Assert.Equal(4 * 4 * 3 * 5 * 3, names.Count);
-        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.Contains("d3-w128-relu-instancenorm-avgpool", names);
-        Assert.All(names, name => Assert.Equal(name, ConvNetVariant.Parse(name, ConvNetSettings.Default).Name));
+        names.Count.Should().Be(4 * 4 * 3 * 5 * 3);
+        names.Distinct(StringComparer.Ordinal).Count().Should().Be(names.Count);
+        names.Should().Contain("d3-w128-relu-instancenorm-avgpool");
+        names.Should().AllSatisfy(name => ConvNetVariant.Parse(name, ConvNetSettings.Default).Name.Should().Be(name));
     }
 
     [Fact]
@@ -75,10 +75,10 @@ public sealed class ConvNetTests
             using var iteration = torch.NewDisposeScope();
             using var network = Architecture.Create(new NetworkSpec(names[i], 1, 28, 28, 2));
             var settings = ((ConvNet)network).Settings;
-            Assert.Equal(names[i], settings.Name);
+            settings.Name.Should().Be(names[i]);
             var pooled = settings.Pooling == PoolingKind.None ? 0 : settings.Depth;
             var side = 32 >> pooled;
-            Assert.Equal(settings.Width * side * side, network.EmbeddingSize);
+            network.EmbeddingSize.Should().Be(settings.Width * side * side);
 
             // Every 7th variant: 7 is coprime with 3 x 5 x 3, so the sample holds every activation x normalization x pooling
             // combination, and every depth.
@@ -86,8 +86,8 @@ public sealed class ConvNetTests
             {
                 network.train();
                 var logits = network.call(images);
-                Assert.Equal([2L, 2L], logits.shape);
-                Assert.True(NetworkProbe.AllFinite(logits), names[i]);
+                logits.shape.Should().Equal([2L, 2L]);
+                NetworkProbe.AllFinite(logits).Should().BeTrue(names[i]);
             }
         }
     }
@@ -107,7 +107,7 @@ public sealed class ConvNetTests
     {
         var settings = ConvNetVariant.Parse(variant, ConvNetSettings.Default);
 
-        Assert.Equal(new ConvNetSettings(depth, width, activation, norm, pooling), settings);
+        settings.Should().Be(new ConvNetSettings(depth, width, activation, norm, pooling));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ConvNetTests
 
         using var network = (ConvNet)architecture.Create(new NetworkSpec("bn", 3, 32, 32, 10));
 
-        Assert.Equal(new ConvNetSettings(2, 64, ActivationKind.Relu, NormalizationKind.BatchNorm, PoolingKind.AvgPooling), network.Settings);
+        network.Settings.Should().Be(new ConvNetSettings(2, 64, ActivationKind.Relu, NormalizationKind.BatchNorm, PoolingKind.AvgPooling));
     }
 
     [Theory]
@@ -126,12 +126,12 @@ public sealed class ConvNetTests
     [InlineData("d3-x")]
     public void UnknownTokenIsAUserErrorListingTheValidTokens(string variant)
     {
-        var error = Assert.Throws<UserErrorException>(() => Architecture.Create(new NetworkSpec(variant, 1, 28, 28, 10)));
+        var error = FluentActions.Invoking(() => Architecture.Create(new NetworkSpec(variant, 1, 28, 28, 10))).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains("Unknown ConvNet variant token", error.Message, StringComparison.Ordinal);
-        Assert.Contains("instancenorm|", error.Message, StringComparison.Ordinal);
-        Assert.Contains("avgpool", error.Message, StringComparison.Ordinal);
-        Assert.Contains("leakyrelu", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain("Unknown ConvNet variant token");
+        error.Message.Should().Contain("instancenorm|");
+        error.Message.Should().Contain("avgpool");
+        error.Message.Should().Contain("leakyrelu");
     }
 
     [Theory]
@@ -142,14 +142,14 @@ public sealed class ConvNetTests
     [InlineData("w0")]
     [InlineData("w30-gn")]
     public void ContradictoryOrOutOfRangeVariantsAreUserErrors(string variant) =>
-        Assert.Throws<UserErrorException>(() => Architecture.Create(new NetworkSpec(variant, 3, 32, 32, 10)));
+        FluentActions.Invoking(() => Architecture.Create(new NetworkSpec(variant, 3, 32, 32, 10))).Should().ThrowExactly<UserErrorException>();
 
     [Fact]
     public void TooDeepForTheInputIsAUserError()
     {
-        var error = Assert.Throws<UserErrorException>(() => Architecture.Create(new NetworkSpec("d6", 3, 32, 32, 10)));
+        var error = FluentActions.Invoking(() => Architecture.Create(new NetworkSpec("d6", 3, 32, 32, 10))).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains("too deep", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain("too deep");
     }
 
     [Theory]
@@ -162,15 +162,15 @@ public sealed class ConvNetTests
         using var scope = torch.NewDisposeScope();
         using var network = Architecture.Create(new NetworkSpec(variant, 1, 28, 28, 10));
         var norms = network.modules().Where(m => m is GroupNorm or BatchNorm2d or LayerNorm).ToList();
-        Assert.Equal(3, norms.Count);
+        norms.Count.Should().Be(3);
         foreach (var norm in norms)
         {
             var parameters = norm.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-            Assert.True(parameters["weight"].eq(1).all().item<bool>());
-            Assert.True(parameters["bias"].eq(0).all().item<bool>());
+            parameters["weight"].eq(1).all().item<bool>().Should().BeTrue();
+            parameters["bias"].eq(0).all().item<bool>().Should().BeTrue();
         }
 
-        Assert.True(NetworkProbe.AllFinite(network.call(NetworkProbe.Images(2, 1, 28, 28))));
+        NetworkProbe.AllFinite(network.call(NetworkProbe.Images(2, 1, 28, 28))).Should().BeTrue();
     }
 
     [Fact]
@@ -185,6 +185,6 @@ public sealed class ConvNetTests
             "features.8.weight", "features.8.bias", "features.9.weight", "features.9.bias",
             "classifier.weight", "classifier.bias",
         ];
-        Assert.Equal(expected, network.named_parameters().Select(p => p.name));
+        network.named_parameters().Select(p => p.name).Should().Equal(expected);
     }
 }

@@ -33,8 +33,8 @@ public sealed class ReferenceNetworksTests
     {
         using var network = Architectures[name].Create(new NetworkSpec(variant, 1, 28, 28, 10));
 
-        Assert.Equal(parameters, NetworkProbe.ParameterCount(network));
-        Assert.Equal(embedding, network.EmbeddingSize);
+        NetworkProbe.ParameterCount(network).Should().Be(parameters);
+        network.EmbeddingSize.Should().Be(embedding);
     }
 
     [Theory]
@@ -58,10 +58,10 @@ public sealed class ReferenceNetworksTests
             var features = network.Embed(images);
             var logits = network.call(images);
 
-            Assert.Equal(embedding, network.EmbeddingSize);
-            Assert.Equal([2L, embedding], features.shape);
-            Assert.Equal([2L, 10L], logits.shape);
-            Assert.True(NetworkProbe.AllFinite(logits), $"{name}:{variant} {channels}x{side}x{side}");
+            network.EmbeddingSize.Should().Be(embedding);
+            features.shape.Should().Equal([2L, embedding]);
+            logits.shape.Should().Equal([2L, 10L]);
+            NetworkProbe.AllFinite(logits).Should().BeTrue($"{name}:{variant} {channels}x{side}x{side}");
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class ReferenceNetworksTests
         network.eval();
         var images = NetworkProbe.Images(2, 3, 32, 32);
 
-        Assert.True(NetworkProbe.Identical(network.call(images), network.Classify(network.Embed(images))));
+        NetworkProbe.Identical(network.call(images), network.Classify(network.Embed(images))).Should().BeTrue();
     }
 
     [Theory]
@@ -95,13 +95,13 @@ public sealed class ReferenceNetworksTests
         using var network = Architectures[name].Create(new NetworkSpec(variant, 1, 28, 28, 10));
         var norms = network.modules().Where(m => m is GroupNorm or BatchNorm2d).ToList();
 
-        Assert.NotEmpty(norms);
-        Assert.All(norms, norm => Assert.IsType(normType, norm));
+        norms.Should().NotBeEmpty();
+        norms.Should().AllSatisfy(norm => norm.Should().BeOfType(normType));
         foreach (var norm in norms)
         {
             var parameters = norm.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-            Assert.True(parameters["weight"].eq(1).all().item<bool>());
-            Assert.True(parameters["bias"].eq(0).all().item<bool>());
+            parameters["weight"].eq(1).all().item<bool>().Should().BeTrue();
+            parameters["bias"].eq(0).all().item<bool>().Should().BeTrue();
         }
     }
 
@@ -110,7 +110,7 @@ public sealed class ReferenceNetworksTests
     {
         using var network = Architectures["alexnet"].Create(new NetworkSpec(null, 3, 32, 32, 10));
 
-        Assert.DoesNotContain(network.modules(), m => m is GroupNorm or BatchNorm2d or LayerNorm);
+        network.modules().Should().NotContain(m => m is GroupNorm || m is BatchNorm2d || m is LayerNorm);
     }
 
     [Theory]
@@ -121,19 +121,19 @@ public sealed class ReferenceNetworksTests
     [InlineData("lenet", "bn")]
     public void UnknownVariantsAreUserErrors(string name, string variant)
     {
-        var error = Assert.Throws<UserErrorException>(() => Architectures[name].Create(new NetworkSpec(variant, 3, 32, 32, 10)));
+        var error = FluentActions.Invoking(() => Architectures[name].Create(new NetworkSpec(variant, 3, 32, 32, 10))).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain(name);
     }
 
     [Fact]
     public void VariantListsNameTheBatchNormVersions()
     {
-        Assert.Empty(Architectures["mlp"].Variants);
-        Assert.Empty(Architectures["lenet"].Variants);
-        Assert.Equal(["nn", "bn"], Architectures["alexnet"].Variants);
-        Assert.Equal(["in", "bn"], Architectures["vgg11"].Variants);
-        Assert.Equal(["in", "bn"], Architectures["resnet18"].Variants);
+        Architectures["mlp"].Variants.Should().BeEmpty();
+        Architectures["lenet"].Variants.Should().BeEmpty();
+        Architectures["alexnet"].Variants.Should().Equal(["nn", "bn"]);
+        Architectures["vgg11"].Variants.Should().Equal(["in", "bn"]);
+        Architectures["resnet18"].Variants.Should().Equal(["in", "bn"]);
     }
 
     [Fact]
@@ -145,8 +145,8 @@ public sealed class ReferenceNetworksTests
         var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
             options, new System.ComponentModel.DataAnnotations.ValidationContext(options), results, validateAllProperties: true);
 
-        Assert.False(valid);
-        Assert.Contains(nameof(ResNet18Options.Normalization), results.Single().MemberNames);
+        valid.Should().BeFalse();
+        results.Single().MemberNames.Should().Contain(nameof(ResNet18Options.Normalization));
     }
 
     [Fact]
@@ -155,11 +155,11 @@ public sealed class ReferenceNetworksTests
         using var network = Architectures["resnet18"].Create(new NetworkSpec(null, 3, 32, 32, 10));
         var names = network.named_parameters().Select(p => p.name).ToList();
 
-        Assert.Equal("conv1.weight", names[0]);
-        Assert.Contains("layer1.0.conv1.weight", names);
-        Assert.Contains("layer2.0.shortcut.0.weight", names);
-        Assert.Contains("layer2.0.shortcut.1.weight", names);
-        Assert.DoesNotContain("layer1.0.shortcut.0.weight", names);
-        Assert.Equal("classifier.bias", names[^1]);
+        names[0].Should().Be("conv1.weight");
+        names.Should().Contain("layer1.0.conv1.weight");
+        names.Should().Contain("layer2.0.shortcut.0.weight");
+        names.Should().Contain("layer2.0.shortcut.1.weight");
+        names.Should().NotContain("layer1.0.shortcut.0.weight");
+        names[^1].Should().Be("classifier.bias");
     }
 }

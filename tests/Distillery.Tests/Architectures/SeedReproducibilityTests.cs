@@ -21,8 +21,8 @@ public sealed class SeedReproducibilityTests
         using var second = SeededConstruction.Build(42, torch.CPU, () => Create(name, spec));
         using var third = SeededConstruction.Build(43, torch.CPU, () => Create(name, spec));
 
-        Assert.All(first.parameters().Zip(second.parameters()), pair => Assert.True(NetworkProbe.Identical(pair.First, pair.Second)));
-        Assert.False(NetworkProbe.Identical(first.parameters().First(), third.parameters().First()));
+        first.parameters().Zip(second.parameters()).Should().AllSatisfy(pair => NetworkProbe.Identical(pair.First, pair.Second).Should().BeTrue());
+        NetworkProbe.Identical(first.parameters().First(), third.parameters().First()).Should().BeFalse();
     }
 
     private static Network Create(string name, NetworkSpec spec) => name == "convnet"

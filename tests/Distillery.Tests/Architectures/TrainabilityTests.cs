@@ -26,10 +26,10 @@ public sealed class TrainabilityTests
 
         nn.functional.cross_entropy(network.call(images), labels).backward();
 
-        Assert.All(network.named_parameters(), p =>
+        network.named_parameters().Should().AllSatisfy(p =>
         {
-            Assert.NotNull(p.parameter.grad);
-            Assert.True(NetworkProbe.AllFinite(p.parameter.grad!), p.name);
+            p.parameter.grad.Should().NotBeNull();
+            NetworkProbe.AllFinite(p.parameter.grad!).Should().BeTrue(p.name);
         });
     }
 
@@ -49,8 +49,8 @@ public sealed class TrainabilityTests
         var matching = gradients.Select(g => g.square().sum()).Aggregate((a, b) => a + b);
         var imageGradient = torch.autograd.grad([matching], [images])[0];
 
-        Assert.True(NetworkProbe.AllFinite(imageGradient));
-        Assert.True(imageGradient.abs().sum().item<float>() > 0);
+        NetworkProbe.AllFinite(imageGradient).Should().BeTrue();
+        imageGradient.abs().sum().item<float>().Should().BeGreaterThan(0);
     }
 
     private static Network Create(string name, NetworkSpec spec) => name == "convnet"

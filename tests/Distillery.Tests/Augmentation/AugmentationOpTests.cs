@@ -18,9 +18,9 @@ public sealed class AugmentationOpTests
 
         var same = output.eq(images).flatten(1).all(1);
         var mirrored = output.eq(images.flip(3)).flatten(1).all(1);
-        Assert.True(same.logical_or(mirrored).all().item<bool>());
+        same.logical_or(mirrored).all().item<bool>().Should().BeTrue();
         var share = mirrored.to_type(ScalarType.Float32).mean().item<float>();
-        Assert.InRange(share, 0.45f, 0.55f);
+        share.Should().BeInRange(0.45f, 0.55f);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class AugmentationOpTests
 
         var output = DifferentiableAugmentation.Apply(images, always, generator, siamese: false);
 
-        Assert.True(DifferentiableAugmentationTests.Identical(output, images.flip(3)));
+        DifferentiableAugmentationTests.Identical(output, images.flip(3)).Should().BeTrue();
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class AugmentationOpTests
         for (var i = 0; i < 30; i++)
         {
             var shift = FindShift(images[i], output[i], maxShift: 2);
-            Assert.True(shift.HasValue, $"image {i} is not a shift of its input by at most 2 pixels");
-            shifts.Add(shift.Value);
+            shift.HasValue.Should().BeTrue($"image {i} is not a shift of its input by at most 2 pixels");
+            shifts.Add(shift!.Value);
         }
 
-        Assert.True(shifts.Count > 5, "the shifts should vary between images");
+        shifts.Count.Should().BeGreaterThan(5, "the shifts should vary between images");
     }
 
     [Fact]
@@ -68,11 +68,11 @@ public sealed class AugmentationOpTests
         var zeroRows = output.eq(0).any(3).squeeze(1).to_type(ScalarType.Int64).sum(1);
         var zeroColumns = output.eq(0).any(2).squeeze(1).to_type(ScalarType.Int64).sum(1);
         var zeroes = output.eq(0).flatten(1).to_type(ScalarType.Int64).sum(1);
-        Assert.True(zeroes.eq(zeroRows * zeroColumns).all().item<bool>(), "the zeroed pixels form one rectangle");
-        Assert.InRange(zeroRows.min().item<long>(), 4, 8);
-        Assert.Equal(8, zeroRows.max().item<long>());
-        Assert.InRange(zeroColumns.min().item<long>(), 4, 8);
-        Assert.True(output.eq(0).logical_or(output.eq(1)).all().item<bool>());
+        zeroes.eq(zeroRows * zeroColumns).all().item<bool>().Should().BeTrue("the zeroed pixels form one rectangle");
+        zeroRows.min().item<long>().Should().BeInRange(4, 8);
+        zeroRows.max().item<long>().Should().Be(8);
+        zeroColumns.min().item<long>().Should().BeInRange(4, 8);
+        output.eq(0).logical_or(output.eq(1)).all().item<bool>().Should().BeTrue();
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public sealed class AugmentationOpTests
 
         // Saturation and contrast leave a flat grey image alone; brightness adds one offset in [-0.5, 0.5].
         var offsets = output.flatten(1) - 0.25f;
-        Assert.True(offsets.allclose(offsets[.., ..1].expand_as(offsets), rtol: 0, atol: 1e-6));
-        Assert.InRange(offsets.min().item<float>(), -0.5f, -0.3f);
-        Assert.InRange(offsets.max().item<float>(), 0.3f, 0.5f);
+        offsets.allclose(offsets[.., ..1].expand_as(offsets), rtol: 0, atol: 1e-6).Should().BeTrue();
+        offsets.min().item<float>().Should().BeInRange(-0.5f, -0.3f);
+        offsets.max().item<float>().Should().BeInRange(0.3f, 0.5f);
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class AugmentationOpTests
 
         var output = DifferentiableAugmentation.Apply(images, noBrightness, generator, siamese: false);
 
-        Assert.True(output.mean([1, 2, 3]).allclose(images.mean([1, 2, 3]), rtol: 0, atol: 1e-5));
-        Assert.False(output.allclose(images, rtol: 0, atol: 1e-3));
+        output.mean([1, 2, 3]).allclose(images.mean([1, 2, 3]), rtol: 0, atol: 1e-5).Should().BeTrue();
+        output.allclose(images, rtol: 0, atol: 1e-3).Should().BeFalse();
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class AugmentationOpTests
 
         var output = DifferentiableAugmentation.Apply(images, identity, generator, siamese: false);
 
-        Assert.True(output.allclose(images, rtol: 0, atol: 1e-5));
+        output.allclose(images, rtol: 0, atol: 1e-5).Should().BeTrue();
     }
 
     [Theory]
@@ -131,8 +131,8 @@ public sealed class AugmentationOpTests
 
         var output = DifferentiableAugmentation.Apply(images, AugmentationStrategy.Parse(op), generator, siamese: false);
 
-        Assert.True(output[.., .., 4, 4].allclose(images[.., .., 4, 4], rtol: 0, atol: 1e-5), "the centre pixel stays put");
-        Assert.False(output.allclose(images, rtol: 0, atol: 1e-3));
+        output[.., .., 4, 4].allclose(images[.., .., 4, 4], rtol: 0, atol: 1e-5).Should().BeTrue("the centre pixel stays put");
+        output.allclose(images, rtol: 0, atol: 1e-3).Should().BeFalse();
     }
 
     // The (row, column) shift s such that output[y, x] = input[y + s.row, x + s.col], or zero when that is outside.

@@ -9,12 +9,10 @@ public sealed class AugmentationStrategyTests
     {
         var strategy = AugmentationStrategy.Parse("color_crop_cutout_flip_scale_rotate");
 
-        Assert.Equal(
-            [AugmentationOp.Color, AugmentationOp.Crop, AugmentationOp.Cutout, AugmentationOp.Flip, AugmentationOp.Scale, AugmentationOp.Rotate],
-            strategy.Ops);
-        Assert.Equal(AugmentationMode.Single, strategy.Mode);
-        Assert.Equal(AugmentationSettings.Reference, strategy.Settings);
-        Assert.Equal("color_crop_cutout_flip_scale_rotate", strategy.ToString());
+        strategy.Ops.Should().Equal([AugmentationOp.Color, AugmentationOp.Crop, AugmentationOp.Cutout, AugmentationOp.Flip, AugmentationOp.Scale, AugmentationOp.Rotate]);
+        strategy.Mode.Should().Be(AugmentationMode.Single);
+        strategy.Settings.Should().Be(AugmentationSettings.Reference);
+        strategy.ToString().Should().Be("color_crop_cutout_flip_scale_rotate");
     }
 
     [Theory]
@@ -26,22 +24,22 @@ public sealed class AugmentationStrategyTests
     {
         var strategy = AugmentationStrategy.Parse(text);
 
-        Assert.True(strategy.IsNone);
-        Assert.Equal("none", strategy.ToString());
+        strategy.IsNone.Should().BeTrue();
+        strategy.ToString().Should().Be("none");
     }
 
     [Fact]
     public void NamesAreCaseInsensitive() =>
-        Assert.Equal([AugmentationOp.Flip, AugmentationOp.Rotate], AugmentationStrategy.Parse(" Flip_ROTATE ").Ops);
+        AugmentationStrategy.Parse(" Flip_ROTATE ").Ops.Should().Equal([AugmentationOp.Flip, AugmentationOp.Rotate]);
 
     [Theory]
     [InlineData("crop_blur", "unknown operation 'blur'")]
     [InlineData("crop__flip", "empty operation name")]
     public void UnknownOperationIsAUserErrorListingTheValidOnes(string text, string what)
     {
-        var error = Assert.Throws<UserErrorException>(() => AugmentationStrategy.Parse(text));
+        var error = FluentActions.Invoking(() => AugmentationStrategy.Parse(text)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains(what, error.Message);
-        Assert.Contains("color, crop, cutout, flip, scale, rotate", error.Message);
+        error.Message.Should().Contain(what);
+        error.Message.Should().Contain("color, crop, cutout, flip, scale, rotate");
     }
 }

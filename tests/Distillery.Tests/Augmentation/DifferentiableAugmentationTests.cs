@@ -19,8 +19,8 @@ public sealed class DifferentiableAugmentationTests
         foreach (var siamese in new[] { false, true })
         {
             var output = DifferentiableAugmentation.Apply(images, AugmentationStrategy.Parse(op), generator, siamese);
-            Assert.Equal(images.shape, output.shape);
-            Assert.Equal(ScalarType.Float32, output.dtype);
+            output.shape.Should().Equal(images.shape);
+            output.dtype.Should().Be(ScalarType.Float32);
         }
     }
 
@@ -37,9 +37,9 @@ public sealed class DifferentiableAugmentationTests
         (output * weights).sum().backward();
 
         var gradient = images.grad;
-        Assert.NotNull(gradient);
-        Assert.True(gradient.isfinite().all().item<bool>());
-        Assert.True(gradient.abs().sum().item<float>() > 0);
+        gradient.Should().NotBeNull();
+        gradient.isfinite().all().item<bool>().Should().BeTrue();
+        gradient.abs().sum().item<float>().Should().BeGreaterThan(0);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class DifferentiableAugmentationTests
         _ = torch.rand(10);
         var b = DifferentiableAugmentation.Apply(images, strategy, second, siamese: false);
 
-        Assert.True(Identical(a, b));
+        Identical(a, b).Should().BeTrue();
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class DifferentiableAugmentationTests
         var together = draw.Apply(torch.cat([real, synthetic], 0));
         var apart = torch.cat([draw.Apply(real), draw.Apply(synthetic)], 0);
 
-        Assert.True(together.allclose(apart, rtol: 0, atol: 1e-6));
+        together.allclose(apart, rtol: 0, atol: 1e-6).Should().BeTrue();
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class DifferentiableAugmentationTests
         {
             using var generator = new Generator(seed);
             var output = DifferentiableAugmentation.Apply(copies, strategy, generator, siamese: true);
-            Assert.True(output.allclose(output[0].unsqueeze(0).expand_as(output), rtol: 0, atol: 1e-6));
+            output.allclose(output[0].unsqueeze(0).expand_as(output), rtol: 0, atol: 1e-6).Should().BeTrue();
         }
     }
 
@@ -102,7 +102,7 @@ public sealed class DifferentiableAugmentationTests
 
         var output = DifferentiableAugmentation.Apply(copies, AugmentationStrategy.Parse("rotate"), generator, siamese: false);
 
-        Assert.False(output[0].allclose(output[1], rtol: 0, atol: 1e-4));
+        output[0].allclose(output[1], rtol: 0, atol: 1e-4).Should().BeFalse();
     }
 
     [Fact]
@@ -113,14 +113,14 @@ public sealed class DifferentiableAugmentationTests
         for (var i = 0; i < 40; i++)
         {
             using var draw = DifferentiableAugmentation.Draw(AugmentationStrategy.Parse("crop_flip_rotate"), 2, 8, 8, generator, siamese: false);
-            ops.Add(Assert.Single(draw.Ops));
+            ops.Add(draw.Ops.Should().ContainSingle().Which);
         }
 
         using var all = DifferentiableAugmentation.Draw(
             AugmentationStrategy.Parse("crop_flip_rotate", AugmentationMode.Multiple), 2, 8, 8, generator, siamese: false);
 
-        Assert.Equal([AugmentationOp.Crop, AugmentationOp.Flip, AugmentationOp.Rotate], ops.Order());
-        Assert.Equal([AugmentationOp.Crop, AugmentationOp.Flip, AugmentationOp.Rotate], all.Ops);
+        ops.Order().Should().Equal([AugmentationOp.Crop, AugmentationOp.Flip, AugmentationOp.Rotate]);
+        all.Ops.Should().Equal([AugmentationOp.Crop, AugmentationOp.Flip, AugmentationOp.Rotate]);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class DifferentiableAugmentationTests
         using var images = Images(2, 1, 8, 8, seed: 1);
         using var generator = new Generator(1);
 
-        Assert.Same(images, DifferentiableAugmentation.Apply(images, AugmentationStrategy.None, generator, siamese: false));
+        DifferentiableAugmentation.Apply(images, AugmentationStrategy.None, generator, siamese: false).Should().BeSameAs(images);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class DifferentiableAugmentationTests
         using var draw = DifferentiableAugmentation.Draw(AugmentationStrategy.Parse("flip"), 4, 8, 8, generator, siamese: false);
         using var images = Images(3, 1, 8, 8, seed: 1);
 
-        Assert.Throws<ArgumentException>(() => draw.Apply(images));
+        FluentActions.Invoking(() => draw.Apply(images)).Should().ThrowExactly<ArgumentException>();
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class DifferentiableAugmentationTests
         using var draw = DifferentiableAugmentation.Draw(AugmentationStrategy.Parse("flip"), 1, 8, 8, generator, siamese: true);
         using var images = Images(3, 1, 8, 9, seed: 1);
 
-        Assert.Throws<ArgumentException>(() => draw.Apply(images));
+        FluentActions.Invoking(() => draw.Apply(images)).Should().ThrowExactly<ArgumentException>();
     }
 
     /// <summary>Same shape and bit-identical values.</summary>

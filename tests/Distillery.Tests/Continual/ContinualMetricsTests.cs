@@ -5,7 +5,7 @@ namespace Distillery.Tests.Continual;
 public sealed class ContinualMetricsTests
 {
     [Fact]
-    public void Average_accuracy_forgetting_and_backward_transfer_follow_their_formulas()
+    public void AverageAccuracyForgettingAndBackwardTransferFollowTheirFormulas()
     {
         double[][] matrix =
         [
@@ -16,18 +16,18 @@ public sealed class ContinualMetricsTests
 
         var metrics = ContinualMetrics.From(matrix);
 
-        Assert.Equal([0.9, 0.7, (0.5 + 0.7 + 0.95) / 3], metrics.AverageAccuracy.Select(a => Math.Round(a, 12)).ToArray(), (a, b) => Math.Abs(a - b) < 1e-12);
-        Assert.Equal((0.5 + 0.7 + 0.95) / 3, metrics.FinalAverageAccuracy, 12);
+        metrics.AverageAccuracy.Select(a => Math.Round(a, 12)).Should().Equal([0.9, 0.7, (0.5 + 0.7 + 0.95) / 3], (a, b) => Math.Abs(a - b) < 1e-12);
+        metrics.FinalAverageAccuracy.Should().BeApproximately((0.5 + 0.7 + 0.95) / 3, 5e-13);
 
         // f_0 = max(0.9, 0.6) - 0.5 = 0.4; f_1 = 0.8 - 0.7 = 0.1; F = 0.25.
-        Assert.Equal(0.25, metrics.Forgetting, 12);
+        metrics.Forgetting.Should().BeApproximately(0.25, 5e-13);
 
         // BWT = ((0.5 - 0.9) + (0.7 - 0.8)) / 2 = -0.25.
-        Assert.Equal(-0.25, metrics.BackwardTransfer, 12);
+        metrics.BackwardTransfer.Should().BeApproximately(-0.25, 5e-13);
     }
 
     [Fact]
-    public void Forgetting_takes_the_best_earlier_accuracy_not_the_first()
+    public void ForgettingTakesTheBestEarlierAccuracyNotTheFirst()
     {
         double[][] matrix =
         [
@@ -39,36 +39,36 @@ public sealed class ContinualMetricsTests
         var metrics = ContinualMetrics.From(matrix);
 
         // f_0 = max(0.5, 0.9) - 0.4 = 0.5; f_1 = 0.6 - 0.6 = 0; BWT = ((0.4 - 0.5) + 0) / 2.
-        Assert.Equal(0.25, metrics.Forgetting, 12);
-        Assert.Equal(-0.05, metrics.BackwardTransfer, 12);
+        metrics.Forgetting.Should().BeApproximately(0.25, 5e-13);
+        metrics.BackwardTransfer.Should().BeApproximately(-0.05, 5e-13);
     }
 
     [Fact]
-    public void Old_classes_that_improve_give_negative_forgetting_and_positive_transfer()
+    public void OldClassesThatImproveGiveNegativeForgettingAndPositiveTransfer()
     {
         double[][] matrix = [[0.5], [0.7, 0.8]];
 
         var metrics = ContinualMetrics.From(matrix);
 
         // f_0 = max over t < T-1 of A[t][0] = 0.5, minus the final 0.7: not clipped at zero.
-        Assert.Equal(-0.2, metrics.Forgetting, 12);
-        Assert.Equal(0.2, metrics.BackwardTransfer, 12);
+        metrics.Forgetting.Should().BeApproximately(-0.2, 5e-13);
+        metrics.BackwardTransfer.Should().BeApproximately(0.2, 5e-13);
     }
 
     [Fact]
-    public void One_step_has_no_forgetting()
+    public void OneStepHasNoForgetting()
     {
         var metrics = ContinualMetrics.From([[0.42]]);
 
-        Assert.Equal(0.42, metrics.FinalAverageAccuracy);
-        Assert.Equal(0.0, metrics.Forgetting);
-        Assert.Equal(0.0, metrics.BackwardTransfer);
+        metrics.FinalAverageAccuracy.Should().Be(0.42);
+        metrics.Forgetting.Should().Be(0.0);
+        metrics.BackwardTransfer.Should().Be(0.0);
     }
 
     [Fact]
-    public void A_matrix_whose_rows_are_not_lower_triangular_is_refused()
+    public void AMatrixWhoseRowsAreNotLowerTriangularIsRefused()
     {
-        Assert.Throws<ArgumentException>(() => ContinualMetrics.From([[0.5, 0.5], [0.5, 0.5]]));
-        Assert.Throws<ArgumentException>(() => ContinualMetrics.From([]));
+        FluentActions.Invoking(() => ContinualMetrics.From([[0.5, 0.5], [0.5, 0.5]])).Should().ThrowExactly<ArgumentException>();
+        FluentActions.Invoking(() => ContinualMetrics.From([])).Should().ThrowExactly<ArgumentException>();
     }
 }

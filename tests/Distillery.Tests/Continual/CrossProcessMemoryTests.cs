@@ -16,7 +16,7 @@ public sealed class CrossProcessMemoryTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task A_buffer_held_by_another_process_refuses_a_run_and_is_shared_once_released()
+    public async Task ABufferHeldByAnotherProcessRefusesARunAndIsSharedOnceReleased()
     {
         var experiment = WriteExperiment();
         var store = new LiteDbMemoryBufferStore(_workspace.Open());
@@ -34,8 +34,8 @@ public sealed class CrossProcessMemoryTests : IDisposable
         await using (await store.OpenWriterAsync(BufferName, settings, overwrite: false, CancellationToken.None))
         {
             var refused = await RunHostAsync("continual", experiment, "--overwrite");
-            Assert.Equal(2, refused.ExitCode);
-            Assert.Contains("is being written by process", refused.Error);
+            refused.ExitCode.Should().Be(2);
+            refused.Error.Should().Contain("is being written by process");
         }
 
         // Released: the child run writes the buffer while this process reads the file the whole time.
@@ -49,14 +49,14 @@ public sealed class CrossProcessMemoryTests : IDisposable
         }
 
         var finished = await FinishAsync(child);
-        Assert.True(finished.ExitCode == 0, finished.Error);
-        Assert.True(reads > 0);
-        var buffer = Assert.Single(await store.ListAsync(CancellationToken.None), b => b.Name == BufferName);
-        Assert.Equal(5, buffer.Steps.Count);
+        finished.ExitCode.Should().Be(0, finished.Error);
+        reads.Should().BeGreaterThan(0);
+        var buffer = (await store.ListAsync(CancellationToken.None)).Should().ContainSingle(b => b.Name == BufferName).Which;
+        buffer.Steps.Count.Should().Be(5);
 
         // A later run in another process reuses the stored memory without distilling again.
         var reused = await RunHostAsync("continual", experiment, "--reuse-memory");
-        Assert.True(reused.ExitCode == 0, reused.Error);
+        reused.ExitCode.Should().Be(0, reused.Error);
     }
 
     private const string BufferName = "cross-process/random/order0";

@@ -12,31 +12,31 @@ public sealed class MemoryBufferStoreTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task A_step_goes_in_and_comes_back_bit_for_bit_with_its_provenance()
+    public async Task AStepGoesInAndComesBackBitForBitWithItsProvenance()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), overwrite: false, CancellationToken.None))
         {
-            Assert.Empty(writer.Info.Steps);
+            writer.Info.Steps.Should().BeEmpty();
             await SaveAsync(writer, step: 1, seed: 5);
         }
 
         var info = await store.FindAsync("b", CancellationToken.None);
-        Assert.NotNull(info);
-        Assert.Equal([1], info.Steps);
-        Assert.Equal(6, info.Images);
-        Assert.Null(info.Writer);
-        Assert.False(info.IsComplete);
+        info.Should().NotBeNull();
+        info.Steps.Should().Equal([1]);
+        info.Images.Should().Be(6);
+        info.Writer.Should().BeNull();
+        info.IsComplete.Should().BeFalse();
 
         var loaded = await store.LoadStepAsync("b", 1, CancellationToken.None);
         try
         {
-            Assert.Equal([1, 2], loaded.Select(m => m.Label));
+            loaded.Select(m => m.Label).Should().Equal([1, 2]);
             using var expected = Images(seed: 5, label: 2);
-            Assert.True(loaded[1].Images.eq(expected).all().item<bool>());
-            Assert.Equal("herding", loaded[1].Provenance.Method);
-            Assert.Equal([12L, 13, 14], loaded[1].Provenance.SourceIndices);
-            Assert.Equal(1, loaded[1].Step);
+            loaded[1].Images.eq(expected).all().item<bool>().Should().BeTrue();
+            loaded[1].Provenance.Method.Should().Be("herding");
+            loaded[1].Provenance.SourceIndices.Should().Equal([12L, 13, 14]);
+            loaded[1].Step.Should().Be(1);
         }
         finally
         {
@@ -48,7 +48,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_buffer_outlives_its_store_and_reopening_it_with_the_same_settings_keeps_its_steps()
+    public async Task ABufferOutlivesItsStoreAndReopeningItWithTheSameSettingsKeepsItsSteps()
     {
         var first = Open();
         await using (var writer = await first.OpenWriterAsync("b", Settings(), false, CancellationToken.None))
@@ -58,11 +58,11 @@ public sealed class MemoryBufferStoreTests : IDisposable
 
         var second = Open();
         await using var again = await second.OpenWriterAsync("b", Settings(), false, CancellationToken.None);
-        Assert.Equal([0], again.Info.Steps);
+        again.Info.Steps.Should().Equal([0]);
     }
 
     [Fact]
-    public async Task A_buffer_with_other_settings_is_refused_unless_overwritten()
+    public async Task ABufferWithOtherSettingsIsRefusedUnlessOverwritten()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), false, CancellationToken.None))
@@ -71,35 +71,35 @@ public sealed class MemoryBufferStoreTests : IDisposable
         }
 
         var other = Settings() with { MemoryPerClass = 5, Method = "dm" };
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => store.OpenWriterAsync("b", other, false, CancellationToken.None));
-        Assert.Contains("'b'", error.Message);
-        Assert.Contains("MemoryPerClass 3 (stored) vs 5", error.Message);
-        Assert.Contains("Method herding (stored) vs dm", error.Message);
-        Assert.Equal([0], (await store.FindAsync("b", CancellationToken.None))!.Steps);
+        var error = (await FluentActions.Awaiting(() => store.OpenWriterAsync("b", other, false, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        error.Message.Should().Contain("'b'");
+        error.Message.Should().Contain("MemoryPerClass 3 (stored) vs 5");
+        error.Message.Should().Contain("Method herding (stored) vs dm");
+        (await store.FindAsync("b", CancellationToken.None))!.Steps.Should().Equal([0]);
 
         await using var replaced = await store.OpenWriterAsync("b", other, overwrite: true, CancellationToken.None);
-        Assert.Empty(replaced.Info.Steps);
-        Assert.Equal(0, _workspace.CountChunks());
+        replaced.Info.Steps.Should().BeEmpty();
+        _workspace.CountChunks().Should().Be(0);
     }
 
     [Fact]
-    public async Task Two_writers_of_one_buffer_are_refused_and_the_second_gets_in_after_the_first_leaves()
+    public async Task TwoWritersOfOneBufferAreRefusedAndTheSecondGetsInAfterTheFirstLeaves()
     {
         var one = Open();
         var two = Open();
         var writer = await one.OpenWriterAsync("b", Settings(), false, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => two.OpenWriterAsync("b", Settings(), false, CancellationToken.None));
-        Assert.Contains("is being written by process", error.Message);
-        await Assert.ThrowsAsync<UserErrorException>(() => two.DeleteAsync("b", CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() => two.OpenWriterAsync("b", Settings(), false, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        error.Message.Should().Contain("is being written by process");
+        await FluentActions.Awaiting(() => two.DeleteAsync("b", CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>();
 
         await writer.DisposeAsync();
         await using var next = await two.OpenWriterAsync("b", Settings(), false, CancellationToken.None);
-        Assert.Empty(next.Info.Steps);
+        next.Info.Steps.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task A_damaged_class_document_is_named_and_other_buffers_and_sets_stay_readable()
+    public async Task ADamagedClassDocumentIsNamedAndOtherBuffersAndSetsStayReadable()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("good", Settings(), false, CancellationToken.None))
@@ -129,25 +129,25 @@ public sealed class MemoryBufferStoreTests : IDisposable
             chunks.Update(chunk);
         }
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Open().LoadStepAsync("bad", 0, CancellationToken.None));
-        Assert.Contains("class 3 at step 0 in buffer 'bad'", error.Message);
-        Assert.Contains("SHA-256", error.Message);
+        var error = (await FluentActions.Awaiting(() => Open().LoadStepAsync("bad", 0, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        error.Message.Should().Contain("class 3 at step 0 in buffer 'bad'");
+        error.Message.Should().Contain("SHA-256");
 
         var fresh = Open();
         var good = await fresh.LoadStepAsync("good", 0, CancellationToken.None);
-        Assert.Equal(2, good.Count);
+        good.Count.Should().Be(2);
         foreach (var memory in good)
         {
             memory.Dispose();
         }
 
-        Assert.Equal(["bad", "good"], (await fresh.ListAsync(CancellationToken.None)).Select(b => b.Name));
+        (await fresh.ListAsync(CancellationToken.None)).Select(b => b.Name).Should().Equal(["bad", "good"]);
         using var stored = await _workspace.Open().LoadSetAsync("a-set", CancellationToken.None);
-        Assert.Equal(6, stored.Images.shape[0]);
+        stored.Images.shape[0].Should().Be(6);
     }
 
     [Fact]
-    public async Task A_damaged_header_is_listed_with_its_damage_and_can_be_overwritten()
+    public async Task ADamagedHeaderIsListedWithItsDamageAndCanBeOverwritten()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), false, CancellationToken.None))
@@ -163,17 +163,17 @@ public sealed class MemoryBufferStoreTests : IDisposable
             headers.Update(header);
         }
 
-        var listed = Assert.Single(await Open().ListAsync(CancellationToken.None));
-        Assert.NotNull(listed.Damage);
-        Assert.Contains("memory buffer 'b'", listed.Damage);
-        await Assert.ThrowsAsync<UserErrorException>(() => Open().OpenWriterAsync("b", Settings(), false, CancellationToken.None));
+        var listed = (await Open().ListAsync(CancellationToken.None)).Should().ContainSingle().Which;
+        listed.Damage.Should().NotBeNull();
+        listed.Damage.Should().Contain("memory buffer 'b'");
+        await FluentActions.Awaiting(() => Open().OpenWriterAsync("b", Settings(), false, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>();
 
         await using var replaced = await Open().OpenWriterAsync("b", Settings(), overwrite: true, CancellationToken.None);
-        Assert.Empty(replaced.Info.Steps);
+        replaced.Info.Steps.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task A_missing_step_or_buffer_is_a_user_error()
+    public async Task AMissingStepOrBufferIsAUserError()
     {
         var store = Open();
         await using (var writer = await store.OpenWriterAsync("b", Settings(), false, CancellationToken.None))
@@ -181,10 +181,10 @@ public sealed class MemoryBufferStoreTests : IDisposable
             await SaveAsync(writer, 0);
         }
 
-        var step = await Assert.ThrowsAsync<UserErrorException>(() => store.LoadStepAsync("b", 1, CancellationToken.None));
-        Assert.Contains("holds no step 1", step.Message);
-        var buffer = await Assert.ThrowsAsync<UserErrorException>(() => store.LoadStepAsync("nope", 0, CancellationToken.None));
-        Assert.Contains("stored buffers: b", buffer.Message);
+        var step = (await FluentActions.Awaiting(() => store.LoadStepAsync("b", 1, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        step.Message.Should().Contain("holds no step 1");
+        var buffer = (await FluentActions.Awaiting(() => store.LoadStepAsync("nope", 0, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        buffer.Message.Should().Contain("stored buffers: b");
     }
 
     private LiteDbMemoryBufferStore Open() => new(_workspace.Open());

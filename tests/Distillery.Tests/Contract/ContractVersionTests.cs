@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Plugins;
 using Distillery.Tests.Host;
@@ -12,7 +13,7 @@ public sealed class ContractVersionTests : IDisposable
 {
     private const string Sample = "Distillery.Samples.ClassMean";
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Plugins", "contract-1.0", Sample);
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Components;
 using Distillery.Tests.Host;
@@ -35,7 +36,7 @@ public sealed class OpenKindsTests : IDisposable
         }
         """;
 
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
@@ -12,7 +13,7 @@ namespace Distillery.Tests.Contract;
 public sealed class OptionsRoadTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Distillery.Data.Files;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Datasets;
 
@@ -12,7 +13,7 @@ public sealed class DatasetFileResolverTests
     private static readonly byte[] Content = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 31 % 251)).ToArray();
 
     [Fact]
-    public async Task Downloads_into_the_cache_and_verifies_the_checksum()
+    public async Task DownloadsIntoTheCacheAndVerifiesTheChecksum()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -23,22 +24,22 @@ public sealed class DatasetFileResolverTests
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), progress, CancellationToken.None);
 
         var expectedPath = Path.Combine(files.CacheRoot, Dataset, FileName);
-        Assert.Equal(expectedPath, resolved[FileName]);
-        Assert.Equal(Content, await File.ReadAllBytesAsync(expectedPath));
-        Assert.Equal([FileName], Directory.GetFiles(Path.GetDirectoryName(expectedPath)!).Select(Path.GetFileName));
-        var task = Assert.Single(progress.Tasks);
-        Assert.Equal(Content.Length, task.Total);
-        Assert.Equal(Content.Length, task.Done);
-        Assert.True(task.Finished);
-        Assert.Equal(1, server.Requests);
+        resolved[FileName].Should().Be(expectedPath);
+        (await File.ReadAllBytesAsync(expectedPath)).Should().Equal(Content);
+        Directory.GetFiles(Path.GetDirectoryName(expectedPath)!).Select(Path.GetFileName).Should().Equal([FileName]);
+        var task = progress.Tasks.Should().ContainSingle().Which;
+        task.Total.Should().Be(Content.Length);
+        task.Done.Should().Be(Content.Length);
+        task.Finished.Should().BeTrue();
+        server.Requests.Should().Be(1);
 
         // A second resolution finds the cached copy and does not download again.
         await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), progress, CancellationToken.None);
-        Assert.Equal(1, server.Requests);
+        server.Requests.Should().Be(1);
     }
 
     [Fact]
-    public async Task Accepts_a_sha256_checksum()
+    public async Task AcceptsASha256Checksum()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -47,11 +48,11 @@ public sealed class DatasetFileResolverTests
 
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(Content, await File.ReadAllBytesAsync(resolved[FileName]));
+        (await File.ReadAllBytesAsync(resolved[FileName])).Should().Equal(Content);
     }
 
     [Fact]
-    public async Task A_wrong_checksum_names_the_file_and_both_checksums_and_leaves_nothing()
+    public async Task AWrongChecksumNamesTheFileAndBothChecksumsAndLeavesNothing()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -59,32 +60,32 @@ public sealed class DatasetFileResolverTests
         var expected = new string('0', 32);
         var file = new DatasetFile(FileName, [url], FileChecksum.Md5(expected));
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(FileName, error.Message);
-        Assert.Contains($"expected MD5 {expected}", error.Message);
-        Assert.Contains($"found {Convert.ToHexStringLower(MD5.HashData(Content))}", error.Message);
+        error.Message.Should().Contain(FileName);
+        error.Message.Should().Contain($"expected MD5 {expected}");
+        error.Message.Should().Contain($"found {Convert.ToHexStringLower(MD5.HashData(Content))}");
         var cache = Path.Combine(files.CacheRoot, Dataset);
-        Assert.Empty(Directory.Exists(cache) ? Directory.GetFileSystemEntries(cache) : []);
+        (Directory.Exists(cache) ? Directory.GetFileSystemEntries(cache) : []).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task A_wrong_size_is_refused()
+    public async Task AWrongSizeIsRefused()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
         var file = new DatasetFile(FileName, [server.Serve("data.bin", Content)], Size: Content.Length + 1);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains($"has {Content.Length} bytes, expected {Content.Length + 1}", error.Message);
-        Assert.False(File.Exists(Path.Combine(files.CacheRoot, Dataset, FileName)));
+        error.Message.Should().Contain($"has {Content.Length} bytes, expected {Content.Length + 1}");
+        File.Exists(Path.Combine(files.CacheRoot, Dataset, FileName)).Should().BeFalse();
     }
 
     [Fact]
-    public async Task Falls_back_to_the_next_mirror()
+    public async Task FallsBackToTheNextMirror()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -93,12 +94,12 @@ public sealed class DatasetFileResolverTests
 
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(Content, await File.ReadAllBytesAsync(resolved[FileName]));
-        Assert.Equal(2, server.Requests);
+        (await File.ReadAllBytesAsync(resolved[FileName])).Should().Equal(Content);
+        server.Requests.Should().Be(2);
     }
 
     [Fact]
-    public async Task Honours_the_search_order_configured_folder_cache_system()
+    public async Task HonoursTheSearchOrderConfiguredFolderCacheSystem()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
@@ -119,15 +120,15 @@ public sealed class DatasetFileResolverTests
         {
             var request = new DatasetFileRequest(Dataset, [file]) { Folder = configured };
             var resolved = await files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None);
-            Assert.Equal(path, resolved[FileName]);
+            resolved[FileName].Should().Be(path);
             File.Delete(path);
         }
 
-        Assert.Equal(0, server.Requests);
+        server.Requests.Should().Be(0);
     }
 
     [Fact]
-    public async Task Finds_a_local_file_under_an_alternative_name()
+    public async Task FindsALocalFileUnderAnAlternativeName()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var raw = Path.Combine(files.Root.Folder("system", Dataset), "data");
@@ -136,11 +137,11 @@ public sealed class DatasetFileResolverTests
 
         var resolved = await files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(raw, resolved["data.gz"]);
+        resolved["data.gz"].Should().Be(raw);
     }
 
     [Fact]
-    public async Task Without_downloads_a_missing_file_says_where_it_looked_and_how_to_get_it()
+    public async Task WithoutDownloadsAMissingFileSaysWhereItLookedAndHowToGetIt()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture(allowDownload: false);
@@ -152,81 +153,81 @@ public sealed class DatasetFileResolverTests
             SystemPackage = "dataset-toy",
         };
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(FileName, error.Message);
-        Assert.Contains(configured, error.Message);
-        Assert.Contains(Path.Combine(files.CacheRoot, Dataset), error.Message);
-        Assert.Contains(Path.Combine(files.SystemRoot, Dataset), error.Message);
-        Assert.Contains("Datasets:AllowDownload=false", error.Message);
-        Assert.Contains("apt-get install dataset-toy", error.Message);
-        Assert.Contains(url.ToString(), error.Message);
-        Assert.Contains("--Datasets:toy:Path=", error.Message);
-        Assert.Equal(0, server.Requests);
+        error.Message.Should().Contain(FileName);
+        error.Message.Should().Contain(configured);
+        error.Message.Should().Contain(Path.Combine(files.CacheRoot, Dataset));
+        error.Message.Should().Contain(Path.Combine(files.SystemRoot, Dataset));
+        error.Message.Should().Contain("Datasets:AllowDownload=false");
+        error.Message.Should().Contain("apt-get install dataset-toy");
+        error.Message.Should().Contain(url.ToString());
+        error.Message.Should().Contain("--Datasets:toy:Path=");
+        server.Requests.Should().Be(0);
     }
 
     [Fact]
-    public async Task The_dataset_can_switch_downloads_off_on_its_own()
+    public async Task TheDatasetCanSwitchDownloadsOffOnItsOwn()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
         var request = new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [server.Serve("data.bin", Content)])]) { AllowDownload = false };
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("Datasets:toy:AllowDownload=false", error.Message);
-        Assert.Equal(0, server.Requests);
+        error.Message.Should().Contain("Datasets:toy:AllowDownload=false");
+        server.Requests.Should().Be(0);
     }
 
     [Fact]
-    public async Task A_failed_download_lists_each_mirror_failure()
+    public async Task AFailedDownloadListsEachMirrorFailure()
     {
         using var server = new LocalHttpServer();
         using var files = new DatasetFilesFixture();
         var missing = new Uri(server.BaseAddress, "nowhere/data.bin");
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => files.Resolver.ResolveAsync(
-            new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [missing])]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() => files.Resolver.ResolveAsync(
+            new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [missing])]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(missing.ToString(), error.Message);
-        Assert.Contains("404", error.Message);
+        error.Message.Should().Contain(missing.ToString());
+        error.Message.Should().Contain("404");
     }
 
     [Fact]
-    public async Task A_configured_folder_that_does_not_exist_is_a_user_error()
+    public async Task AConfiguredFolderThatDoesNotExistIsAUserError()
     {
         using var files = new DatasetFilesFixture();
         var request = new DatasetFileRequest(Dataset, [new DatasetFile(FileName, [])]) { Folder = files.Root.Combine("absent") };
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(request, NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("Datasets:toy:Path", error.Message);
-        Assert.Contains(files.Root.Combine("absent"), error.Message);
+        error.Message.Should().Contain("Datasets:toy:Path");
+        error.Message.Should().Contain(files.Root.Combine("absent"));
     }
 
     [Fact]
-    public async Task Verifying_local_files_catches_a_damaged_cached_copy()
+    public async Task VerifyingLocalFilesCatchesADamagedCachedCopy()
     {
         using var files = new DatasetFilesFixture(verifyLocalFiles: true);
         var path = Path.Combine(files.Root.Folder("cache", Dataset), FileName);
         await File.WriteAllBytesAsync(path, Content[..1000]);
         var file = new DatasetFile(FileName, [], FileChecksum.Md5(Convert.ToHexStringLower(MD5.HashData(Content))));
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() =>
-            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() =>
+            files.Resolver.ResolveAsync(new DatasetFileRequest(Dataset, [file]), NullProgressReporter.Instance, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(path, error.Message);
-        Assert.Contains("checksum", error.Message);
+        error.Message.Should().Contain(path);
+        error.Message.Should().Contain("checksum");
     }
 
     [Fact]
-    public void Checksums_must_be_hexadecimal_of_the_right_length()
+    public void ChecksumsMustBeHexadecimalOfTheRightLength()
     {
-        Assert.Throws<ArgumentException>(() => FileChecksum.Md5("abc"));
-        Assert.Throws<ArgumentException>(() => FileChecksum.Sha256(new string('g', 64)));
-        Assert.Equal("MD5 0123456789abcdef0123456789abcdef", FileChecksum.Md5("0123456789ABCDEF0123456789ABCDEF").ToString());
+        FluentActions.Invoking(() => FileChecksum.Md5("abc")).Should().ThrowExactly<ArgumentException>();
+        FluentActions.Invoking(() => FileChecksum.Sha256(new string('g', 64))).Should().ThrowExactly<ArgumentException>();
+        FileChecksum.Md5("0123456789ABCDEF0123456789ABCDEF").ToString().Should().Be("MD5 0123456789abcdef0123456789abcdef");
     }
 }

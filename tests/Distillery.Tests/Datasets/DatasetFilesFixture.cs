@@ -1,4 +1,5 @@
 using Distillery.Data.Files;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

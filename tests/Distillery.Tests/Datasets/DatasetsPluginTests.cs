@@ -6,6 +6,7 @@ using Distillery.Methods;
 using Distillery.Networks;
 using Distillery.Progress;
 using Distillery.Scenarios;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,19 +15,19 @@ namespace Distillery.Tests.Datasets;
 public sealed class DatasetsPluginTests
 {
     [Fact]
-    public void Registers_every_dataset_with_its_options()
+    public void RegistersEveryDatasetWithItsOptions()
     {
         var registry = new Registry(new ConfigurationBuilder().Build());
 
         new DatasetsPlugin().Register(registry);
 
-        Assert.Equal(["fashion-mnist", "mnist", "cifar10", "image-folder"], registry.Datasets.Select(d => d.Name));
-        Assert.All(registry.Datasets, d => Assert.False(string.IsNullOrWhiteSpace(d.Help)));
-        Assert.Equal(4, registry.Datasets.Select(d => d.Options).Distinct().Count());
+        registry.Datasets.Select(d => d.Name).Should().Equal(["fashion-mnist", "mnist", "cifar10", "image-folder"]);
+        registry.Datasets.Should().AllSatisfy(d => string.IsNullOrWhiteSpace(d.Help).Should().BeFalse());
+        registry.Datasets.Select(d => d.Options).Distinct().Count().Should().Be(4);
     }
 
     [Fact]
-    public async Task A_registered_dataset_is_built_by_the_container_with_its_bound_options()
+    public async Task ARegisteredDatasetIsBuiltByTheContainerWithItsBoundOptions()
     {
         using var cache = new TemporaryFolder();
         var configuration = new ConfigurationBuilder()
@@ -47,7 +48,7 @@ public sealed class DatasetsPluginTests
         var dataset = services.GetRequiredService<FashionMnistDataset>();
         using var splits = await dataset.LoadAsync(NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(20, splits.Train.Count);
+        splits.Train.Count.Should().Be(20);
     }
 
     /// <summary>Registers components the way a host does: the type, and its options bound from its section.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Distillery.Data;
 using Distillery.Datasets.Idx;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Options;
 using TorchSharp;
 using Xunit.Abstractions;
@@ -14,7 +15,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     private static readonly int[] TestClassCounts = [3, 7, 6, 5, 5, 4, 5, 7, 4, 4];
 
     [Fact]
-    public async Task Reads_the_gzip_fixture()
+    public async Task ReadsTheGzipFixture()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         using var splits = await Load(files, FashionMnistFixture.Folder);
@@ -23,7 +24,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Reads_raw_files_the_same_as_gzip_ones()
+    public async Task ReadsRawFilesTheSameAsGzipOnes()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var raw = files.Root.Folder("raw");
@@ -33,76 +34,76 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
         using var fromGzip = await Load(files, FashionMnistFixture.Folder);
 
         AssertFixture(fromRaw);
-        Assert.True(fromRaw.Train.Images.eq(fromGzip.Train.Images).all().item<bool>());
-        Assert.True(fromRaw.Test.Labels.eq(fromGzip.Test.Labels).all().item<bool>());
+        fromRaw.Train.Images.eq(fromGzip.Train.Images).all().item<bool>().Should().BeTrue();
+        fromRaw.Test.Labels.eq(fromGzip.Test.Labels).all().item<bool>().Should().BeTrue();
     }
 
     [Fact]
-    public async Task Keeps_only_the_first_images_when_limited()
+    public async Task KeepsOnlyTheFirstImagesWhenLimited()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var options = new FashionMnistOptions { Path = FashionMnistFixture.Folder, AllowDownload = false, MaxTrainImages = 10, MaxTestImages = 1000 };
         using var splits = await new FashionMnistDataset(Options.Create(options), files.Resolver).LoadAsync(NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal([10L, 1, 28, 28], splits.Train.Images.shape);
-        Assert.Equal([9L, 0, 0, 3, 0, 2, 7, 2, 5, 5], splits.Train.Labels.data<long>().ToArray());
-        Assert.Equal(50, splits.Test.Count);
+        splits.Train.Images.shape.Should().Equal([10L, 1, 28, 28]);
+        splits.Train.Labels.data<long>().ToArray().Should().Equal([9L, 0, 0, 3, 0, 2, 7, 2, 5, 5]);
+        splits.Test.Count.Should().Be(50);
     }
 
     [Fact]
-    public async Task Mnist_uses_its_own_statistics_and_class_names()
+    public async Task MnistUsesItsOwnStatisticsAndClassNames()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var options = new MnistOptions { Path = FashionMnistFixture.Folder, AllowDownload = false };
         using var splits = await new MnistDataset(Options.Create(options), files.Resolver).LoadAsync(NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal("mnist", splits.Info.Name);
-        Assert.Equal([0.1307f], splits.Info.Mean);
-        Assert.Equal([0.3081f], splits.Info.Std);
-        Assert.Equal("7", splits.Info.ClassNames[7]);
+        splits.Info.Name.Should().Be("mnist");
+        splits.Info.Mean.Should().Equal([0.1307f]);
+        splits.Info.Std.Should().Equal([0.3081f]);
+        splits.Info.ClassNames[7].Should().Be("7");
     }
 
     [Fact]
-    public async Task Missing_files_without_downloads_name_the_debian_package()
+    public async Task MissingFilesWithoutDownloadsNameTheDebianPackage()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(files, path: null));
+        var error = (await FluentActions.Awaiting(() => Load(files, path: null)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("train-images-idx3-ubyte.gz", error.Message);
-        Assert.Contains("apt-get install dataset-fashion-mnist", error.Message);
-        Assert.Contains("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/train-images-idx3-ubyte.gz", error.Message);
-        Assert.Contains("--Datasets:fashion-mnist:Path=", error.Message);
+        error.Message.Should().Contain("train-images-idx3-ubyte.gz");
+        error.Message.Should().Contain("apt-get install dataset-fashion-mnist");
+        error.Message.Should().Contain("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/train-images-idx3-ubyte.gz");
+        error.Message.Should().Contain("--Datasets:fashion-mnist:Path=");
     }
 
     [Fact]
-    public async Task A_wrong_magic_number_names_the_file()
+    public async Task AWrongMagicNumberNamesTheFile()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TrainImages, bytes => { bytes[3] = 1; return bytes; });
 
-        Assert.Contains("magic number is 0x00000801, expected 0x00000803", error.Message);
+        error.Message.Should().Contain("magic number is 0x00000801, expected 0x00000803");
     }
 
     [Fact]
-    public async Task A_truncated_file_names_the_file_and_the_shortfall()
+    public async Task ATruncatedFileNamesTheFileAndTheShortfall()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TestImages, bytes => bytes[..(16 + 1000)]);
 
-        Assert.Contains("truncated", error.Message);
-        Assert.Contains("[50, 28, 28] = 39200 bytes", error.Message);
-        Assert.Contains("only 1000", error.Message);
+        error.Message.Should().Contain("truncated");
+        error.Message.Should().Contain("[50, 28, 28] = 39200 bytes");
+        error.Message.Should().Contain("only 1000");
     }
 
     [Fact]
-    public async Task A_file_cut_inside_its_header_is_truncated()
+    public async Task AFileCutInsideItsHeaderIsTruncated()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TrainLabels, bytes => bytes[..6]);
 
-        Assert.Contains("truncated", error.Message);
+        error.Message.Should().Contain("truncated");
     }
 
     [Fact]
-    public async Task Label_and_image_counts_must_agree()
+    public async Task LabelAndImageCountsMustAgree()
     {
         var error = await LoadCorrupted(
             FashionMnistFixture.TrainLabels,
@@ -112,20 +113,20 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
                 return bytes[..(8 + 99)];
             });
 
-        Assert.Contains("99 labels", error.Message);
-        Assert.Contains("100 images", error.Message);
+        error.Message.Should().Contain("99 labels");
+        error.Message.Should().Contain("100 images");
     }
 
     [Fact]
-    public async Task A_label_out_of_range_names_the_file_and_position()
+    public async Task ALabelOutOfRangeNamesTheFileAndPosition()
     {
         var error = await LoadCorrupted(FashionMnistFixture.TestLabels, bytes => { bytes[8 + 7] = 10; return bytes; });
 
-        Assert.Contains("label 10 at position 7", error.Message);
+        error.Message.Should().Contain("label 10 at position 7");
     }
 
     [Fact]
-    public async Task Bad_gzip_names_the_file()
+    public async Task BadGzipNamesTheFile()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("corrupt");
@@ -143,14 +144,14 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
 
         File.WriteAllBytes(path, bytes);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(files, folder));
+        var error = (await FluentActions.Awaiting(() => Load(files, folder)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(path, error.Message);
-        Assert.Contains("gzip", error.Message);
+        error.Message.Should().Contain(path);
+        error.Message.Should().Contain("gzip");
     }
 
     [Fact]
-    public async Task A_cut_gzip_file_names_the_file()
+    public async Task ACutGzipFileNamesTheFile()
     {
         using var files = new DatasetFilesFixture(allowDownload: false);
         var folder = files.Root.Folder("corrupt");
@@ -163,14 +164,14 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(files, folder));
+        var error = (await FluentActions.Awaiting(() => Load(files, folder)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(path, error.Message);
+        error.Message.Should().Contain(path);
     }
 
     /// <summary>The real Debian files, when the package is installed; otherwise this test has nothing to check.</summary>
     [Fact]
-    public async Task Reads_the_real_debian_files_when_installed()
+    public async Task ReadsTheRealDebianFilesWhenInstalled()
     {
         const string system = "/usr/share/datasets";
         if (!File.Exists(Path.Combine(system, "fashion-mnist", "train-images-idx3-ubyte.gz")))
@@ -188,37 +189,37 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
         watch.Stop();
         output.WriteLine($"Loaded the real Fashion-MNIST (60,000 + 10,000 images) in {watch.ElapsedMilliseconds} ms.");
 
-        Assert.Equal([60_000L, 1, 28, 28], splits.Train.Images.shape);
-        Assert.Equal([10_000L, 1, 28, 28], splits.Test.Images.shape);
-        Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(6000, splits.Train.CountOf(c)));
-        Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(1000, splits.Test.CountOf(c)));
-        Assert.Equal(0.2860, splits.Train.Images.mean().item<float>(), 3);
+        splits.Train.Images.shape.Should().Equal([60_000L, 1, 28, 28]);
+        splits.Test.Images.shape.Should().Equal([10_000L, 1, 28, 28]);
+        Enumerable.Range(0, 10).Should().AllSatisfy(c => splits.Train.CountOf(c).Should().Be(6000));
+        Enumerable.Range(0, 10).Should().AllSatisfy(c => splits.Test.CountOf(c).Should().Be(1000));
+        ((double)splits.Train.Images.mean().item<float>()).Should().BeApproximately(0.2860, 5e-4);
 
         // A generous bound that holds on a busy machine; converting pixel by pixel through tensors would take minutes.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"Loading took {watch.Elapsed}.");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), $"Loading took {watch.Elapsed}.");
     }
 
     private static void AssertFixture(DatasetSplits splits)
     {
-        Assert.Equal("fashion-mnist", splits.Info.Name);
-        Assert.Equal((1, 28, 28), (splits.Info.Channels, splits.Info.Height, splits.Info.Width));
-        Assert.Equal("Ankle boot", splits.Info.ClassNames[9]);
-        Assert.Equal([0.2861f], splits.Info.Mean);
-        Assert.Equal([0.3530f], splits.Info.Std);
+        splits.Info.Name.Should().Be("fashion-mnist");
+        (splits.Info.Channels, splits.Info.Height, splits.Info.Width).Should().Be((1, 28, 28));
+        splits.Info.ClassNames[9].Should().Be("Ankle boot");
+        splits.Info.Mean.Should().Equal([0.2861f]);
+        splits.Info.Std.Should().Equal([0.3530f]);
 
-        Assert.Equal([100L, 1, 28, 28], splits.Train.Images.shape);
-        Assert.Equal([50L, 1, 28, 28], splits.Test.Images.shape);
-        Assert.Equal(torch.ScalarType.Float32, splits.Train.Images.dtype);
-        Assert.Equal(torch.ScalarType.Int64, splits.Train.Labels.dtype);
-        Assert.Equal(0f, splits.Train.Images.min().item<float>());
-        Assert.Equal(1f, splits.Train.Images.max().item<float>());
-        Assert.Equal(217f / 255f, splits.Train.Images[0, 0, 14, 14].item<float>(), 6);
-        Assert.Equal(1f / 255f, splits.Train.Images[0, 0, 3, 12].item<float>(), 6);
-        Assert.Equal(0.28454, splits.Train.Images.mean().item<float>(), 4);
+        splits.Train.Images.shape.Should().Equal([100L, 1, 28, 28]);
+        splits.Test.Images.shape.Should().Equal([50L, 1, 28, 28]);
+        splits.Train.Images.dtype.Should().Be(torch.ScalarType.Float32);
+        splits.Train.Labels.dtype.Should().Be(torch.ScalarType.Int64);
+        splits.Train.Images.min().item<float>().Should().Be(0f);
+        splits.Train.Images.max().item<float>().Should().Be(1f);
+        ((double)splits.Train.Images[0, 0, 14, 14].item<float>()).Should().BeApproximately(217f / 255f, 5e-7);
+        ((double)splits.Train.Images[0, 0, 3, 12].item<float>()).Should().BeApproximately(1f / 255f, 5e-7);
+        ((double)splits.Train.Images.mean().item<float>()).Should().BeApproximately(0.28454, 5e-5);
 
-        Assert.Equal(TrainClassCounts, Enumerable.Range(0, 10).Select(splits.Train.CountOf));
-        Assert.Equal(TestClassCounts, Enumerable.Range(0, 10).Select(splits.Test.CountOf));
-        Assert.Equal([9L, 2, 1, 1, 6, 1, 4, 6, 5, 7], splits.Test.Labels[..10].data<long>().ToArray());
+        Enumerable.Range(0, 10).Select(splits.Train.CountOf).Should().Equal(TrainClassCounts);
+        Enumerable.Range(0, 10).Select(splits.Test.CountOf).Should().Equal(TestClassCounts);
+        splits.Test.Labels[..10].data<long>().ToArray().Should().Equal([9L, 2, 1, 1, 6, 1, 4, 6, 5, 7]);
     }
 
     private static Task<DatasetSplits> Load(DatasetFilesFixture files, string? path) =>
@@ -234,8 +235,8 @@ public sealed class IdxDatasetTests(ITestOutputHelper output)
         var path = Path.Combine(folder, name);
         File.WriteAllBytes(path, change(FashionMnistFixture.Raw(name)));
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(files, folder));
-        Assert.Contains(path, error.Message);
+        var error = (await FluentActions.Awaiting(() => Load(files, folder)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        error.Message.Should().Contain(path);
         return error;
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Distillery.Data;
 using Distillery.Datasets.ImageFolder;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -13,51 +14,51 @@ public sealed class ImageFolderDatasetTests
     private const int Height = 4;
 
     [Fact]
-    public async Task Reads_train_and_test_folders_in_colour()
+    public async Task ReadsTrainAndTestFoldersInColour()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
 
         using var splits = await Load(new ImageFolderOptions { Root = root.Path, Channels = 3 });
 
-        Assert.Equal(["cat", "dog"], splits.Info.ClassNames);
-        Assert.Equal((3, Height, Width), (splits.Info.Channels, splits.Info.Height, splits.Info.Width));
-        Assert.Equal([5L, 3, Height, Width], splits.Train.Images.shape);
-        Assert.Equal([2L, 3, Height, Width], splits.Test.Images.shape);
-        Assert.Equal([0L, 0, 0, 1, 1], splits.Train.Labels.data<long>().ToArray());
-        Assert.Equal([0L, 1], splits.Test.Labels.data<long>().ToArray());
+        splits.Info.ClassNames.Should().Equal(["cat", "dog"]);
+        (splits.Info.Channels, splits.Info.Height, splits.Info.Width).Should().Be((3, Height, Width));
+        splits.Train.Images.shape.Should().Equal([5L, 3, Height, Width]);
+        splits.Test.Images.shape.Should().Equal([2L, 3, Height, Width]);
+        splits.Train.Labels.data<long>().ToArray().Should().Equal([0L, 0, 0, 1, 1]);
+        splits.Test.Labels.data<long>().ToArray().Should().Equal([0L, 1]);
 
         // Train row 3 is dog/0.png: colour (10 * 0 + 100, 20, 200) with a marked pixel at (x=2, y=1).
         var dog = splits.Train.Images[3];
-        Assert.Equal(100 / 255f, dog[0, 0, 0].item<float>(), 6);
-        Assert.Equal(20 / 255f, dog[1, 0, 0].item<float>(), 6);
-        Assert.Equal(200 / 255f, dog[2, 0, 0].item<float>(), 6);
-        Assert.Equal(1f, dog[0, 1, 2].item<float>(), 6);
-        Assert.Equal(0f, dog[2, 1, 2].item<float>(), 6);
+        ((double)dog[0, 0, 0].item<float>()).Should().BeApproximately(100 / 255f, 5e-7);
+        ((double)dog[1, 0, 0].item<float>()).Should().BeApproximately(20 / 255f, 5e-7);
+        ((double)dog[2, 0, 0].item<float>()).Should().BeApproximately(200 / 255f, 5e-7);
+        ((double)dog[0, 1, 2].item<float>()).Should().BeApproximately(1f, 5e-7);
+        ((double)dog[2, 1, 2].item<float>()).Should().BeApproximately(0f, 5e-7);
 
         using var expectedMean = splits.Train.Images.mean([0L, 2, 3]);
-        Assert.Equal(expectedMean.data<float>().ToArray(), splits.Info.Mean);
-        Assert.All(splits.Info.Std, s => Assert.True(s > 0));
+        splits.Info.Mean.Should().Equal(expectedMean.data<float>().ToArray());
+        splits.Info.Std.Should().AllSatisfy(s => s.Should().BeGreaterThan(0));
     }
 
     [Fact]
-    public async Task Converts_to_grey_and_resizes()
+    public async Task ConvertsToGreyAndResizes()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
 
         using var splits = await Load(new ImageFolderOptions { Root = root.Path, Channels = 1, Width = 3, Height = 2 });
 
-        Assert.Equal([5L, 1, 2, 3], splits.Train.Images.shape);
-        Assert.Single(splits.Info.Mean);
+        splits.Train.Images.shape.Should().Equal([5L, 1, 2, 3]);
+        splits.Info.Mean.Should().ContainSingle();
 
         // cat/0.png is a uniform (0, 20, 200) image but for one red pixel, so its corner stays that colour's luminance.
         var grey = Math.Round((0.587 * 20) + (0.114 * 200)) / 255;
-        Assert.Equal(grey, splits.Train.Images[0, 0, 1, 2].item<float>(), 2);
+        ((double)splits.Train.Images[0, 0, 1, 2].item<float>()).Should().BeApproximately(grey, 5e-3);
     }
 
     [Fact]
-    public async Task Splits_a_single_folder_with_the_seed()
+    public async Task SplitsASingleFolderWithTheSeed()
     {
         using var root = new TemporaryFolder();
         for (var i = 0; i < 5; i++)
@@ -69,10 +70,10 @@ public sealed class ImageFolderDatasetTests
         using var first = await Load(new ImageFolderOptions { Root = root.Path, TestFraction = 0.4, Seed = 7 });
         using var again = await Load(new ImageFolderOptions { Root = root.Path, TestFraction = 0.4, Seed = 7 });
 
-        Assert.Equal(6, first.Train.Count);
-        Assert.Equal(4, first.Test.Count);
-        Assert.Equal([2, 2], Enumerable.Range(0, 2).Select(first.Test.CountOf));
-        Assert.True(first.Test.Images.eq(again.Test.Images).all().item<bool>());
+        first.Train.Count.Should().Be(6);
+        first.Test.Count.Should().Be(4);
+        Enumerable.Range(0, 2).Select(first.Test.CountOf).Should().Equal([2, 2]);
+        first.Test.Images.eq(again.Test.Images).all().item<bool>().Should().BeTrue();
 
         var seeds = Enumerable.Range(0, 8).Select(seed => Load(new ImageFolderOptions { Root = root.Path, TestFraction = 0.4, Seed = seed }).Result);
         var distinct = seeds.Select(s =>
@@ -82,91 +83,91 @@ public sealed class ImageFolderDatasetTests
                 return string.Join(",", s.Test.Images[.., 0, 0, 0].data<float>().ToArray());
             }
         }).Distinct().Count();
-        Assert.True(distinct > 1, "Different seeds should give different splits.");
+        distinct.Should().BeGreaterThan(1, "Different seeds should give different splits.");
     }
 
     [Fact]
-    public async Task An_empty_class_folder_is_named()
+    public async Task AnEmptyClassFolderIsNamed()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
         root.Folder("train", "empty");
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(new ImageFolderOptions { Root = root.Path }));
+        var error = (await FluentActions.Awaiting(() => Load(new ImageFolderOptions { Root = root.Path })).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(root.Combine("train", "empty"), error.Message);
-        Assert.Contains("no images", error.Message);
+        error.Message.Should().Contain(root.Combine("train", "empty"));
+        error.Message.Should().Contain("no images");
     }
 
     [Fact]
-    public async Task A_folder_without_classes_is_refused()
+    public async Task AFolderWithoutClassesIsRefused()
     {
         using var root = new TemporaryFolder();
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(new ImageFolderOptions { Root = root.Path }));
+        var error = (await FluentActions.Awaiting(() => Load(new ImageFolderOptions { Root = root.Path })).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("no class folders", error.Message);
+        error.Message.Should().Contain("no class folders");
     }
 
     [Fact]
-    public async Task A_missing_root_is_refused()
+    public async Task AMissingRootIsRefused()
     {
         using var root = new TemporaryFolder();
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(new ImageFolderOptions { Root = root.Combine("nope") }));
+        var error = (await FluentActions.Awaiting(() => Load(new ImageFolderOptions { Root = root.Combine("nope") })).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(root.Combine("nope"), error.Message);
+        error.Message.Should().Contain(root.Combine("nope"));
     }
 
     [Fact]
-    public async Task An_unreadable_image_is_named()
+    public async Task AnUnreadableImageIsNamed()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
         var broken = root.Combine("train", "dog", "9.png");
         await File.WriteAllTextAsync(broken, "this is not a png");
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(new ImageFolderOptions { Root = root.Path }));
+        var error = (await FluentActions.Awaiting(() => Load(new ImageFolderOptions { Root = root.Path })).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(broken, error.Message);
+        error.Message.Should().Contain(broken);
     }
 
     [Fact]
-    public async Task Images_of_different_sizes_need_a_resize()
+    public async Task ImagesOfDifferentSizesNeedAResize()
     {
         using var root = new TemporaryFolder();
         WriteSplitLayout(root);
         var odd = root.Combine("test", "dog", "big.png");
         WriteImage(odd, Width + 1, Height, SKColors.White);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(new ImageFolderOptions { Root = root.Path }));
+        var error = (await FluentActions.Awaiting(() => Load(new ImageFolderOptions { Root = root.Path })).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(odd, error.Message);
-        Assert.Contains($"{Width + 1}×{Height}", error.Message);
-        Assert.Contains("Width and Height", error.Message);
+        error.Message.Should().Contain(odd);
+        error.Message.Should().Contain($"{Width + 1}×{Height}");
+        error.Message.Should().Contain("Width and Height");
 
         using var resized = await Load(new ImageFolderOptions { Root = root.Path, Width = Width, Height = Height });
-        Assert.Equal(3, resized.Test.Count);
+        resized.Test.Count.Should().Be(3);
     }
 
     [Fact]
-    public void Options_are_validated()
+    public void OptionsAreValidated()
     {
         var errors = new List<ValidationResult>();
         var options = new ImageFolderOptions { Root = null, Channels = 2, Width = 8 };
 
-        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
+        Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true).Should().BeFalse();
 
         var members = errors.SelectMany(e => e.MemberNames).ToArray();
-        Assert.Contains(nameof(ImageFolderOptions.Channels), members);
-        Assert.DoesNotContain(nameof(ImageFolderOptions.Root), members);
+        members.Should().Contain(nameof(ImageFolderOptions.Channels));
+        members.Should().NotContain(nameof(ImageFolderOptions.Root));
     }
 
     [Fact]
-    public async Task A_missing_root_is_reported_when_the_dataset_is_used()
+    public async Task AMissingRootIsReportedWhenTheDatasetIsUsed()
     {
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => Load(new ImageFolderOptions { Root = null }));
-        Assert.Contains("Datasets:image-folder:Root", error.Message);
+        var error = (await FluentActions.Awaiting(() => Load(new ImageFolderOptions { Root = null })).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        error.Message.Should().Contain("Datasets:image-folder:Root");
     }
 
     private static Task<DatasetSplits> Load(ImageFolderOptions options) =>

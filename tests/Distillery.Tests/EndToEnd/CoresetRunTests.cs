@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
+using Distillery.Tests.Training;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
 
@@ -13,30 +15,30 @@ namespace Distillery.Tests.EndToEnd;
 public sealed class CoresetRunTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Herding_distills_stores_draws_and_evaluates_beside_a_random_subset()
+    public async Task HerdingDistillsStoresDrawsAndEvaluatesBesideARandomSubset()
     {
         var distill = await RunAsync("work.db", "distill", "--method", "herding", "--ipc", "2", "--output", "json");
-        Assert.True(distill.ExitCode == 0, distill.Error);
+        distill.ExitCode.Should().Be(0, distill.Error);
         var picture = Path.Combine(_temp.Path, "out", "herding-fashion-mnist-ipc2-seed0.png");
-        Assert.True(File.Exists(picture), distill.Out);
+        File.Exists(picture).Should().BeTrue(distill.Out);
 
         var evaluate = await RunAsync("work.db", "evaluate", "herding-fashion-mnist-ipc2-seed0", "--epochs", "3", "--networks", "2", "--output", "json");
-        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+        evaluate.ExitCode.Should().Be(0, evaluate.Error);
         var report = JsonNode.Parse(evaluate.Out)!;
         var result = report["results"]![0]!;
-        Assert.Equal("convnet", (string?)result["arch"]);
-        Assert.Equal(2, result["runs"]!.AsArray().Count);
-        Assert.InRange((double)result["mean"]!, 0.0, 1.0);
-        Assert.Single(report["baseline"]!.AsArray());
+        ((string?)result["arch"]).Should().Be("convnet");
+        result["runs"]!.AsArray().Count.Should().Be(2);
+        ((double)result["mean"]!).Should().BeInRange(0.0, 1.0);
+        report["baseline"]!.AsArray().Should().ContainSingle();
     }
 
     [Fact]
-    public async Task An_interrupted_herding_run_resumes_and_ends_with_the_same_set_as_an_uninterrupted_one()
+    public async Task AnInterruptedHerdingRunResumesAndEndsWithTheSameSetAsAnUninterruptedOne()
     {
         using var interrupt = new CancellationTokenSource();
         var stopped = await HostRun.StartAsync(
@@ -44,45 +46,45 @@ public sealed class CoresetRunTests : IDisposable
             services => services.AddSingleton<IWorkspaceStore>(provider =>
                 new CheckpointInterruptingStore(provider.GetRequiredService<LiteDbWorkspaceStore>(), interrupt)),
             interrupt.Token);
-        Assert.Equal(130, stopped.ExitCode);
-        Assert.Contains("resume", stopped.Error, StringComparison.OrdinalIgnoreCase);
+        stopped.ExitCode.Should().Be(130);
+        stopped.Error.Should().ContainEquivalentOf("resume");
 
         var resumed = await RunAsync("interrupted.db", "distill", "--method", "herding", "--ipc", "3", "--output", "json");
-        Assert.True(resumed.ExitCode == 0, resumed.Error);
-        Assert.True((bool)JsonNode.Parse(resumed.Out)!["resumed"]!);
+        resumed.ExitCode.Should().Be(0, resumed.Error);
+        ((bool)JsonNode.Parse(resumed.Out)!["resumed"]!).Should().BeTrue();
 
         var straight = await RunAsync("straight.db", "distill", "--method", "herding", "--ipc", "3", "--output", "json");
-        Assert.True(straight.ExitCode == 0, straight.Error);
-        Assert.False((bool)JsonNode.Parse(straight.Out)!["resumed"]!);
+        straight.ExitCode.Should().Be(0, straight.Error);
+        ((bool)JsonNode.Parse(straight.Out)!["resumed"]!).Should().BeFalse();
 
         using var a = await LoadAsync("interrupted.db", "herding-fashion-mnist-ipc3-seed0");
         using var b = await LoadAsync("straight.db", "herding-fashion-mnist-ipc3-seed0");
-        Assert.Equal(a.Provenance.SourceIndices, b.Provenance.SourceIndices);
-        Assert.True(a.Images.eq(b.Images).all().item<bool>());
+        b.Provenance.SourceIndices.Should().Equal(a.Provenance.SourceIndices);
+        a.Images.eq(b.Images).all().item<bool>().Should().BeTrue();
     }
 
     [Fact]
-    public async Task The_same_seed_gives_the_same_kcenter_set_and_another_seed_another()
+    public async Task TheSameSeedGivesTheSameKcenterSetAndAnotherSeedAnother()
     {
-        Assert.Equal(0, (await RunAsync("one.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode);
-        Assert.Equal(0, (await RunAsync("two.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode);
-        Assert.Equal(0, (await RunAsync("two.db", "distill", "--method", "kcenter", "--ipc", "2", "--seed", "5")).ExitCode);
+        (await RunAsync("one.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode.Should().Be(0);
+        (await RunAsync("two.db", "distill", "--method", "kcenter", "--ipc", "2")).ExitCode.Should().Be(0);
+        (await RunAsync("two.db", "distill", "--method", "kcenter", "--ipc", "2", "--seed", "5")).ExitCode.Should().Be(0);
 
         using var first = await LoadAsync("one.db", "kcenter-fashion-mnist-ipc2-seed0");
         using var again = await LoadAsync("two.db", "kcenter-fashion-mnist-ipc2-seed0");
         using var other = await LoadAsync("two.db", "kcenter-fashion-mnist-ipc2-seed5");
-        Assert.Equal(first.Provenance.SourceIndices, again.Provenance.SourceIndices);
-        Assert.NotEqual(first.Provenance.SourceIndices, other.Provenance.SourceIndices);
+        again.Provenance.SourceIndices.Should().Equal(first.Provenance.SourceIndices);
+        other.Provenance.SourceIndices.Should().NotEqual(first.Provenance.SourceIndices);
     }
 
     [Fact]
-    public async Task More_images_per_class_than_a_class_has_is_a_user_error_that_names_the_class()
+    public async Task MoreImagesPerClassThanAClassHasIsAUserErrorThatNamesTheClass()
     {
         var run = await RunAsync("work.db", "distill", "--method", "random", "--ipc", "40");
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--ipc 40", run.Error);
-        Assert.Contains("class", run.Error);
-        Assert.False(File.Exists(Path.Combine(_temp.Path, "out", "random-fashion-mnist-ipc40-seed0.png")));
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--ipc 40");
+        run.Error.Should().Contain("class");
+        File.Exists(Path.Combine(_temp.Path, "out", "random-fashion-mnist-ipc40-seed0.png")).Should().BeFalse();
     }
 
     private Task<HostRun> RunAsync(string workspace, params string[] command) => HostRun.StartAsync(Arguments(workspace, command));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Distillery.Exchange;
 using Distillery.Methods;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Storage;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -22,15 +23,15 @@ public sealed class PyTorchSetFileTests : IDisposable
         using var set = PyTorchSetFile.Import(Fixture("python-set.pt"), Fallback);
 
         var expected = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Fixture("python-set.expected.json")))!;
-        Assert.Equal([6L, 1L, 3L, 3L], set.Images.shape);
-        Assert.Equal(expected["images"], Convert.ToHexStringLower(TensorCodec.Encode(set.Images).Bytes));
-        Assert.Equal(expected["soft_labels"], Convert.ToHexStringLower(TensorCodec.Encode(set.SoftLabels!).Bytes));
-        Assert.Equal(new long[] { 0, 1, 2, 0, 1, 2 }, set.Labels.data<long>().ToArray());
-        Assert.Equal((double)0.01f, set.LearnedLearningRate);
-        Assert.Equal("mtt", set.Provenance.Method);
-        Assert.Equal(42, set.Provenance.Seed);
-        Assert.Equal("""{"syn_steps": 20}""", set.Provenance.OptionsJson);
-        Assert.Equal(0.5, set.Provenance.Metrics["loss"]);
+        set.Images.shape.Should().Equal([6L, 1L, 3L, 3L]);
+        Convert.ToHexStringLower(TensorCodec.Encode(set.Images).Bytes).Should().Be(expected["images"]);
+        Convert.ToHexStringLower(TensorCodec.Encode(set.SoftLabels!).Bytes).Should().Be(expected["soft_labels"]);
+        set.Labels.data<long>().ToArray().Should().Equal(new long[] { 0, 1, 2, 0, 1, 2 });
+        set.LearnedLearningRate.Should().Be((double)0.01f);
+        set.Provenance.Method.Should().Be("mtt");
+        set.Provenance.Seed.Should().Be(42);
+        set.Provenance.OptionsJson.Should().Be("""{"syn_steps": 20}""");
+        set.Provenance.Metrics["loss"].Should().Be(0.5);
     }
 
     [Fact]
@@ -38,14 +39,14 @@ public sealed class PyTorchSetFileTests : IDisposable
     {
         using var set = PyTorchSetFile.Import(Fixture("python-minimal.pt"), Fallback);
 
-        Assert.Equal(ScalarType.Float32, set.Images.dtype);
-        Assert.Equal([4L, 1L, 2L, 2L], set.Images.shape);
-        Assert.Equal(Enumerable.Range(8, 16).Select(v => (float)v), set.Images.data<float>().ToArray());
-        Assert.Equal(ScalarType.Int64, set.Labels.dtype);
-        Assert.Equal(new long[] { 3, 1, 4, 1 }, set.Labels.data<long>().ToArray());
-        Assert.Null(set.SoftLabels);
-        Assert.Equal(0.05, set.LearnedLearningRate);
-        Assert.Same(Fallback, set.Provenance);
+        set.Images.dtype.Should().Be(ScalarType.Float32);
+        set.Images.shape.Should().Equal([4L, 1L, 2L, 2L]);
+        set.Images.data<float>().ToArray().Should().Equal(Enumerable.Range(8, 16).Select(v => (float)v));
+        set.Labels.dtype.Should().Be(ScalarType.Int64);
+        set.Labels.data<long>().ToArray().Should().Equal(new long[] { 3, 1, 4, 1 });
+        set.SoftLabels.Should().BeNull();
+        set.LearnedLearningRate.Should().Be(0.05);
+        set.Provenance.Should().BeSameAs(Fallback);
     }
 
     [Fact]
@@ -66,14 +67,14 @@ public sealed class PyTorchSetFileTests : IDisposable
         PyTorchSetFile.Export(set, path);
         using var back = PyTorchSetFile.Import(path, Fallback);
 
-        TensorAssert.BitEqual(set.Images, back.Images);
-        TensorAssert.BitEqual(set.Labels, back.Labels);
-        TensorAssert.BitEqual(set.SoftLabels, back.SoftLabels!);
-        Assert.Equal(0.1 + 0.2, back.LearnedLearningRate);
-        Assert.Equal(provenance.Method, back.Provenance.Method);
-        Assert.Equal(provenance.CreatedAt, back.Provenance.CreatedAt);
-        Assert.Equal(provenance.SourceIndices, back.Provenance.SourceIndices);
-        Assert.Equal(["set.pt"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+        back.Images.Should().BeBitEqualTo(set.Images);
+        back.Labels.Should().BeBitEqualTo(set.Labels);
+        back.SoftLabels!.Should().BeBitEqualTo(set.SoftLabels);
+        back.LearnedLearningRate.Should().Be(0.1 + 0.2);
+        back.Provenance.Method.Should().Be(provenance.Method);
+        back.Provenance.CreatedAt.Should().Be(provenance.CreatedAt);
+        back.Provenance.SourceIndices.Should().Equal(provenance.SourceIndices);
+        Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Should().Equal(["set.pt"]);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class PyTorchSetFileTests : IDisposable
         PyTorchSetFile.Export(set, path);
 
         using var back = PyTorchSetFile.Import(path, Fallback);
-        TensorAssert.BitEqual(set.Images, back.Images);
+        back.Images.Should().BeBitEqualTo(set.Images);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class PyTorchSetFileTests : IDisposable
 
         using var set = PyTorchSetFile.Import(path, Fallback);
 
-        Assert.Equal(new long[] { 1, 0 }, set.Labels.data<long>().ToArray());
+        set.Labels.data<long>().ToArray().Should().Equal(new long[] { 1, 0 });
     }
 
     [Fact]
@@ -108,9 +109,9 @@ public sealed class PyTorchSetFileTests : IDisposable
     {
         var path = Write(new Hashtable { ["labels"] = torch.zeros(2, ScalarType.Int64), ["x"] = torch.ones(1) });
 
-        var error = Assert.Throws<UserErrorException>(() => PyTorchSetFile.Import(path, Fallback));
+        var error = FluentActions.Invoking(() => PyTorchSetFile.Import(path, Fallback)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains("has no 'images' tensor; it holds 'labels', 'x'", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain("has no 'images' tensor; it holds 'labels', 'x'");
     }
 
     [Fact]
@@ -118,9 +119,9 @@ public sealed class PyTorchSetFileTests : IDisposable
     {
         var path = Write(new Hashtable { ["images"] = torch.zeros(2, 1, 2, 2) });
 
-        var error = Assert.Throws<UserErrorException>(() => PyTorchSetFile.Import(path, Fallback));
+        var error = FluentActions.Invoking(() => PyTorchSetFile.Import(path, Fallback)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains("has no 'labels' (nor 'soft_labels')", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain("has no 'labels' (nor 'soft_labels')");
     }
 
     [Theory]
@@ -132,28 +133,28 @@ public sealed class PyTorchSetFileTests : IDisposable
         entries[wrong] = torch.zeros(3, 3);
         var path = Write(entries);
 
-        var error = Assert.Throws<UserErrorException>(() => PyTorchSetFile.Import(path, Fallback));
+        var error = FluentActions.Invoking(() => PyTorchSetFile.Import(path, Fallback)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains($"has '{wrong}' as a float32 tensor of shape [3, 3]; it must be {expected}", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain($"has '{wrong}' as a float32 tensor of shape [3, 3]; it must be {expected}");
     }
 
     [Fact]
     public void AFileHoldingOneTensorIsNotASetFile()
     {
-        var error = Assert.Throws<UserErrorException>(() => PyTorchSetFile.Import(Fixture("python-tensor.pt"), Fallback));
+        var error = FluentActions.Invoking(() => PyTorchSetFile.Import(Fixture("python-tensor.pt"), Fallback)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains("python-tensor.pt", error.Message, StringComparison.Ordinal);
-        Assert.Contains("dict", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain("python-tensor.pt");
+        error.Message.Should().Contain("dict");
     }
 
     [Fact]
     public void ATensorSavedAsAViewIsRefusedWithAdvice()
     {
-        var error = Assert.Throws<UserErrorException>(() => PyTorchSetFile.Import(Fixture("python-view.pt"), Fallback));
+        var error = FluentActions.Invoking(() => PyTorchSetFile.Import(Fixture("python-view.pt"), Fallback)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains("python-view.pt", error.Message, StringComparison.Ordinal);
-        Assert.Contains(".clone()", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("frame #", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain("python-view.pt");
+        error.Message.Should().Contain(".clone()");
+        error.Message.Should().NotContain("frame #");
     }
 
     [Fact]
@@ -162,9 +163,9 @@ public sealed class PyTorchSetFileTests : IDisposable
         var path = Path.Combine(_folder, "notes.pt");
         File.WriteAllText(path, "not a zip archive");
 
-        var error = Assert.Throws<UserErrorException>(() => PyTorchSetFile.Import(path, Fallback));
+        var error = FluentActions.Invoking(() => PyTorchSetFile.Import(path, Fallback)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains($"'{path}' is not a PyTorch .pt file holding a dict", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain($"'{path}' is not a PyTorch .pt file holding a dict");
     }
 
     [Fact]
@@ -172,9 +173,9 @@ public sealed class PyTorchSetFileTests : IDisposable
     {
         var path = Path.Combine(_folder, "absent.pt");
 
-        var error = Assert.Throws<UserErrorException>(() => PyTorchSetFile.Import(path, Fallback));
+        var error = FluentActions.Invoking(() => PyTorchSetFile.Import(path, Fallback)).Should().ThrowExactly<UserErrorException>().Which;
 
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain(path);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Distillery.Methods;
 using Distillery.Runs;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
+using Distillery.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Distillery.Tests.Host;
@@ -23,34 +26,41 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("plugins", "--output", "json"));
 
-        Assert.Equal(0, run.ExitCode);
+        run.ExitCode.Should().Be(0);
         var rows = JsonNode.Parse(run.Out)!.AsArray().Select(r => r!.AsObject()).ToList();
         var good = rows.Single(r => (string?)r["name"] == "good-method" && (string?)r["plugin"] == "a.good");
-        Assert.Equal("method", (string?)good["kind"]);
-        Assert.Equal("a.good", (string?)good["plugin"]);
-        Assert.Equal("1.2.3", (string?)good["version"]);
-        Assert.Equal("Active", (string?)good["status"]);
-        Assert.Equal("A good method.", (string?)good["help"]);
-        Assert.False(good.ContainsKey("reason"));
+        ((string?)good["kind"]).Should().Be("method");
+        ((string?)good["plugin"]).Should().Be("a.good");
+        ((string?)good["version"]).Should().Be("1.2.3");
+        ((string?)good["status"]).Should().Be("Active");
+        ((string?)good["help"]).Should().Be("A good method.");
+        good.ContainsKey("reason").Should().BeFalse();
 
         var contract = rows.Single(r => (string?)r["plugin"] == "d.contract-three");
-        Assert.Equal("NotSupported", (string?)contract["status"]);
-        Assert.Contains("contract 2.0", (string?)contract["reason"], StringComparison.Ordinal);
-        Assert.Equal("Disabled", (string?)rows.Single(r => (string?)r["plugin"] == "h.disabled")["status"]);
-        Assert.Equal("Malfunctioned", (string?)rows.Single(r => (string?)r["plugin"] == "B.Garbage")["status"]);
+        ((string?)contract["status"]).Should().Be("NotSupported");
+        ((string?)contract["reason"]).Should().Contain("contract 2.0");
+        ((string?)rows.Single(r => (string?)r["plugin"] == "h.disabled")["status"]).Should().Be("Disabled");
+        ((string?)rows.Single(r => (string?)r["plugin"] == "B.Garbage")["status"]).Should().Be("Malfunctioned");
         var duplicate = rows.Single(r => (string?)r["name"] == "good-method" && (string?)r["plugin"] == "z.duplicate");
-        Assert.Equal("Malfunctioned", (string?)duplicate["status"]);
-        Assert.Contains("a.good", (string?)duplicate["reason"], StringComparison.Ordinal);
+        ((string?)duplicate["status"]).Should().Be("Malfunctioned");
+        ((string?)duplicate["reason"]).Should().Contain("a.good");
     }
 
     [Fact]
-    public async Task PluginsAsTextIsATable()
+    public async Task PluginsAsTextIsATableWithOneRowPerComponentOrUnloadedPlugin()
     {
         var run = await HostRun.StartAsync(WithPlugins("plugins"));
+        var json = await HostRun.StartAsync(WithPlugins("plugins", "--output", "json"));
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("good-method", run.Out, StringComparison.Ordinal);
-        Assert.Contains("constructor exploded", run.Out, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(0);
+        var table = TextTable.Parse(run.Out);
+        table.Header.Should().Equal("Kind", "Name", "Plugin", "Version", "Status", "Help");
+        var expected = JsonNode.Parse(json.Out)!.AsArray()
+            .Select(r => string.Join(" ", new[] { "kind", "name", "plugin", "version", "status" }.Select(k => TextTable.Compact((string)r![k]!))))
+            .ToList();
+        expected.Should().Contain("method good-method a.good 1.2.3 Active").And.Contain("plugin h.disabled h.disabled 1.0 Disabled");
+        table.Rows.Select(r => string.Join(" ", r.Take(5))).Should().BeEquivalentTo(expected);
+        table.Rows.Should().ContainSingle(r => r[1] == "e.throwing-constructor").Which[5].Should().Contain("constructorexploded");
     }
 
     [Fact]
@@ -58,9 +68,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("distil"));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("distill, evaluate", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("distill, evaluate");
+        run.Error.Should().NotContain("   at ");
     }
 
     [Fact]
@@ -69,9 +79,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         var run = await HostRun.StartAsync(
             WithPlugins("distill", "--method", "nope", "--dataset", "any", "--ipc", "1", "--output", "json"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Unknown method 'nope'. Known methods: good-method, z-other.", run.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, run.Out);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("Unknown method 'nope'. Known methods: good-method, z-other.");
+        run.Out.Should().Be(string.Empty);
     }
 
     [Theory]
@@ -84,9 +94,9 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         string[] extra = value is null ? [option] : [option, value];
         var run = await HostRun.StartAsync(WithPlugins(["plugins", .. extra]));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(key, run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(key);
+        run.Error.Should().NotContain("   at ");
     }
 
     [Fact]
@@ -94,8 +104,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("distill", "--method", "good-method", "--dataset", "x", "--ipc", "0"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--ipc", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--ipc");
     }
 
     [Fact]
@@ -110,20 +120,20 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
                 services.AddSingleton<ISetEvaluationRunner>(runner);
             });
 
-        Assert.Equal(0, run.ExitCode);
+        run.ExitCode.Should().Be(0);
         var json = JsonNode.Parse(run.Out)!.AsObject();
-        Assert.Equal("my-set", (string?)json["set"]);
-        Assert.Equal(10, (int?)json["ipc"]);
+        ((string?)json["set"]).Should().Be("my-set");
+        ((int?)json["ipc"]).Should().Be(10);
         var results = json["results"]!.AsArray();
-        Assert.Equal(["good-arch", "good-arch:small"], results.Select(r => (string?)r!["arch"]));
-        Assert.Equal(0.81, (double)results[0]!["mean"]!, 6);
-        Assert.Equal(0.01, (double)results[0]!["std"]!, 6);
-        Assert.Equal(2, results[0]!["runs"]!.AsArray().Count);
-        Assert.Equal(0.52, (double)json["baseline"]![0]!["mean"]!, 6);
+        results.Select(r => (string?)r!["arch"]).Should().Equal(["good-arch", "good-arch:small"]);
+        ((double)results[0]!["mean"]!).Should().BeApproximately(0.81, 5e-7);
+        ((double)results[0]!["std"]!).Should().BeApproximately(0.01, 5e-7);
+        results[0]!["runs"]!.AsArray().Count.Should().Be(2);
+        ((double)json["baseline"]![0]!["mean"]!).Should().BeApproximately(0.52, 5e-7);
 
-        Assert.Equal(7, runner.Job!.Options.Epochs);
-        Assert.Equal(2, runner.Job.Options.Networks);
-        Assert.Contains("evaluate", run.Error, StringComparison.Ordinal); // progress goes to stderr
+        runner.Job!.Options.Epochs.Should().Be(7);
+        runner.Job.Options.Networks.Should().Be(2);
+        run.Error.Should().Contain("evaluate"); // progress goes to stderr
     }
 
     [Fact]
@@ -131,8 +141,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--no-baseline"), Fakes);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("81.00 ± 1.00", run.Out, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(0);
+        run.Out.Should().Contain("81.00 ± 1.00");
     }
 
     [Fact]
@@ -147,11 +157,11 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
                 services.AddSingleton<ISetEvaluationRunner>(runner);
             });
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.False(runner.Job!.StoredSet);
-        Assert.True(runner.Job.RandomBaseline);
-        Assert.Contains("52.00 ± 2.00", run.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("81.00", run.Out, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(0);
+        runner.Job!.StoredSet.Should().BeFalse();
+        runner.Job.RandomBaseline.Should().BeTrue();
+        run.Out.Should().Contain("52.00 ± 2.00");
+        run.Out.Should().NotContain("81.00");
     }
 
     [Fact]
@@ -159,8 +169,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--no-baseline", "--baseline-only"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--baseline-only", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--baseline-only");
     }
 
     [Fact]
@@ -168,26 +178,48 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("evaluate", "my-set", "--arch", "good-arch", "--networks", "0"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--networks", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--networks");
     }
 
     [Fact]
-    public async Task SetsListAsJsonIsAnArray()
+    public async Task SetsListAsJsonIsAnArrayDescribingEachStoredSet()
     {
-        var run = await HostRun.StartAsync(WithPlugins("sets", "list", "--output", "json"), Fakes);
+        using var workspace = new TempWorkspace();
+        var store = workspace.Open();
+        using (var dm = TempWorkspace.MakeSet(provenance: FiniteProvenance("dm", seed: 7)))
+        {
+            await store.SaveSetAsync("dm-fm-2", dm, overwrite: false, CancellationToken.None);
+        }
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(run.Out).RootElement.ValueKind);
+        using (var herding = TempWorkspace.MakeSet(seed: 3, provenance: FiniteProvenance("herding", seed: 3)))
+        {
+            await store.SaveSetAsync("herding-fm-2", herding, overwrite: false, CancellationToken.None);
+        }
+
+        var run = await HostRun.StartAsync(WithPlugins("sets", "list", "--output", "json", "--workspace", workspace.Path));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        JsonDocument.Parse(run.Out).RootElement.ValueKind.Should().Be(JsonValueKind.Array);
+        JsonNode.Parse(run.Out)!.AsArray()
+            .Select(s => $"{s!["name"]} {s["method"]} {s["dataset"]} ipc {s["ipc"]} seed {s["seed"]} shape {s["shape"]!.ToJsonString()}")
+            .Should().BeEquivalentTo(new[]
+            {
+                "dm-fm-2 dm fashion-mnist ipc 2 seed 7 shape [6,1,4,4]",
+                "herding-fm-2 herding fashion-mnist ipc 2 seed 3 shape [6,1,4,4]",
+            });
     }
+
+    private static SetProvenance FiniteProvenance(string method, long seed) =>
+        TempWorkspace.Provenance(method, seed) with { Metrics = new Dictionary<string, double> { ["loss"] = 0.25 } };
 
     [Fact]
     public async Task MissingSetIsAUserError()
     {
         var run = await HostRun.StartAsync(WithPlugins("sets", "delete", "absent"), Fakes);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("absent", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("absent");
     }
 
     [Fact]
@@ -195,48 +227,48 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     {
         var run = await HostRun.StartAsync(WithPlugins("run", "no-such-experiment.json"));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("does not exist");
     }
 
     [Fact]
     public async Task RunWithInvalidJsonIsAUserErrorWithTheLine()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var file = temp.Combine("broken.json");
         await File.WriteAllTextAsync(file, "{\n  \"scenario\": \"benchmark\",\n  \"Methods\": { oops }\n}");
 
         var run = await HostRun.StartAsync(WithPlugins("run", file));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("not valid JSON (line 3", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("not valid JSON (line 3");
     }
 
     [Fact]
     public async Task RunWithAnUnknownScenarioIsAUserError()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var file = temp.Combine("experiment.json");
         await File.WriteAllTextAsync(file, """{ "scenario": "nope", "Evaluation": { "Epochs": 3 } }""");
 
         var run = await HostRun.StartAsync(WithPlugins("run", file, "--output", "json"));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Unknown scenario 'nope'", run.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, run.Out);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("Unknown scenario 'nope'");
+        run.Out.Should().Be(string.Empty);
     }
 
     [Fact]
     public async Task ExperimentFileSettingsAreValidatedAtStart()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var file = temp.Combine("experiment.json");
         await File.WriteAllTextAsync(file, """{ "scenario": "benchmark", "Evaluation": { "Networks": 0 } }""");
 
         var run = await HostRun.StartAsync(WithPlugins("run", file));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Evaluation:Networks", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("Evaluation:Networks");
     }
 
     [Fact]
@@ -255,8 +287,8 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         await cancellation.CancelAsync();
         var run = await running;
 
-        Assert.Equal(130, run.ExitCode);
-        Assert.Contains("run the same command again to resume", run.Error, StringComparison.Ordinal);
+        run.ExitCode.Should().Be(130);
+        run.Error.Should().Contain("run the same command again to resume");
     }
 
     [Fact]
@@ -272,11 +304,11 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         var quiet = await HostRun.StartAsync(WithPlugins(args), Failing);
         var verbose = await HostRun.StartAsync(WithPlugins([.. args, "--verbose"]), Failing);
 
-        Assert.Equal(1, quiet.ExitCode);
-        Assert.Contains("runner broke", quiet.Error, StringComparison.Ordinal);
-        Assert.Contains("--verbose", quiet.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", quiet.Error, StringComparison.Ordinal);
-        Assert.Equal(1, verbose.ExitCode);
-        Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
+        quiet.ExitCode.Should().Be(1);
+        quiet.Error.Should().Contain("runner broke");
+        quiet.Error.Should().Contain("--verbose");
+        quiet.Error.Should().NotContain("   at ");
+        verbose.ExitCode.Should().Be(1);
+        verbose.Error.Should().Contain("   at ");
     }
 }

@@ -10,13 +10,11 @@ public sealed class HostArgumentsTests
         var parsed = HostArguments.Parse(
             ["--verbose", "distill", "--method", "dm", "--Methods:dm:Iterations=20", "--device=cpu", "--output", "json", "--workspace", "w.db", "--ipc", "1"]);
 
-        Assert.Equal(["distill", "--method", "dm", "--ipc", "1"], parsed.CommandArguments);
-        Assert.Equal(OutputFormat.Json, parsed.Output);
-        Assert.True(parsed.Verbose);
-        Assert.Equal("distill", parsed.Command);
-        Assert.Equal(
-            [new("Methods:dm:Iterations", "20"), new("Distillery:Device", "cpu"), new KeyValuePair<string, string?>("Workspace:Path", "w.db")],
-            parsed.Settings);
+        parsed.CommandArguments.Should().Equal(["distill", "--method", "dm", "--ipc", "1"]);
+        parsed.Output.Should().Be(OutputFormat.Json);
+        parsed.Verbose.Should().BeTrue();
+        parsed.Command.Should().Be("distill");
+        parsed.Settings.Should().Equal([new("Methods:dm:Iterations", "20"), new("Distillery:Device", "cpu"), new KeyValuePair<string, string?>("Workspace:Path", "w.db")]);
     }
 
     [Fact]
@@ -24,8 +22,8 @@ public sealed class HostArgumentsTests
     {
         var parsed = HostArguments.Parse(["run", "--plugins", "p", "exp.json"]);
 
-        Assert.Equal("run", parsed.Command);
-        Assert.Equal("exp.json", parsed.FirstArgument);
+        parsed.Command.Should().Be("run");
+        parsed.FirstArgument.Should().Be("exp.json");
     }
 
     [Theory]
@@ -34,6 +32,6 @@ public sealed class HostArgumentsTests
     [InlineData("--output=xml")]
     public void RejectsMalformedGlobalArguments(string arg)
     {
-        Assert.Throws<UserErrorException>(() => HostArguments.Parse(["plugins", arg]));
+        FluentActions.Invoking(() => HostArguments.Parse(["plugins", arg])).Should().ThrowExactly<UserErrorException>();
     }
 }

@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using Distillery.Exchange;
 using Distillery.Methods;
 using Distillery.Storage;
@@ -11,7 +12,7 @@ namespace Distillery.Tests.Host;
 public sealed class ImportValidationTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -24,11 +24,11 @@ public sealed class PlainProgressReporterTests
         }
 
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal("distill: started", lines[0]);
-        Assert.Equal(10, lines.Count(l => l.Contains('%', StringComparison.Ordinal)) - 1); // ten tenths, plus the timed line
-        Assert.Contains("distill: 10% (100/1000)", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("distill, loss 0.5: 100%", lines[^2], StringComparison.Ordinal);
-        Assert.Equal("distill, loss 0.5: done in 6.0 s", lines[^1]);
+        lines[0].Should().Be("distill: started");
+        (lines.Count(l => l.Contains('%', StringComparison.Ordinal)) - 1).Should().Be(10); // ten tenths, plus the timed line
+        lines[1].Should().Contain("distill: 10% (100/1000)");
+        lines[^2].Should().StartWith("distill, loss 0.5: 100%");
+        lines[^1].Should().Be("distill, loss 0.5: done in 6.0 s");
     }
 
     private sealed class ManualTime : TimeProvider

@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Tests.Contract;
 
@@ -6,7 +7,7 @@ namespace Distillery.Tests.Host;
 /// <summary><c>--plugins</c> adds folders to the built-in one; a missing folder, a loose DLL and a second copy are explained.</summary>
 public sealed class PluginFoldersTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

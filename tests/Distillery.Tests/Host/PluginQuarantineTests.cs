@@ -26,11 +26,11 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
     {
         var good = Plugin(Load(), "A.Good");
 
-        Assert.Equal(PluginStatus.Active, good.Status);
-        Assert.Equal("a.good", good.Id);
-        Assert.Equal("1.2.3", good.Version);
-        Assert.Equal(["good-arch", "good-data", "good-method"], good.Components.Select(c => c.Descriptor.Name).Order());
-        Assert.All(good.Components, c => Assert.Equal(PluginStatus.Active, c.Status));
+        good.Status.Should().Be(PluginStatus.Active);
+        good.Id.Should().Be("a.good");
+        good.Version.Should().Be("1.2.3");
+        good.Components.Select(c => c.Descriptor.Name).Order().Should().Equal(["good-arch", "good-data", "good-method"]);
+        good.Components.Should().AllSatisfy(c => c.Status.Should().Be(PluginStatus.Active));
     }
 
     [Theory]
@@ -47,8 +47,8 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
     {
         var record = Plugin(Load(), folder);
 
-        Assert.Equal(status, record.Status);
-        Assert.Contains(reason, record.Reason, StringComparison.Ordinal);
+        record.Status.Should().Be(status);
+        record.Reason.Should().Contain(reason);
     }
 
     [Fact]
@@ -56,11 +56,11 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
     {
         var duplicate = Plugin(Load(), "Z.Duplicate");
 
-        Assert.Equal(PluginStatus.Active, duplicate.Status);
+        duplicate.Status.Should().Be(PluginStatus.Active);
         var taken = duplicate.Components.Single(c => c.Descriptor.Name == "good-method");
-        Assert.Equal(PluginStatus.Malfunctioned, taken.Status);
-        Assert.Contains("'a.good'", taken.Reason, StringComparison.Ordinal);
-        Assert.Equal(PluginStatus.Active, duplicate.Components.Single(c => c.Descriptor.Name == "z-other").Status);
+        taken.Status.Should().Be(PluginStatus.Malfunctioned);
+        taken.Reason.Should().Contain("'a.good'");
+        duplicate.Components.Single(c => c.Descriptor.Name == "z-other").Status.Should().Be(PluginStatus.Active);
     }
 
     [Fact]
@@ -71,18 +71,18 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
         using var provider = services.BuildServiceProvider();
         var catalog = new ComponentCatalog(report, provider);
 
-        Assert.Equal(["good-method", "z-other"], catalog.Names(ComponentKind.Method));
-        Assert.Equal("GoodMethod", catalog.Resolve<IDistillationMethod>("good-method").GetType().Name);
-        Assert.Equal("GoodMethod", catalog.Resolve<IDistillationMethod>("GOOD-METHOD").GetType().Name);
-        Assert.Equal("GoodArchitecture", catalog.Resolve<IArchitecture>("good-arch:small").GetType().Name);
+        catalog.Names(ComponentKind.Method).Should().Equal(["good-method", "z-other"]);
+        catalog.Resolve<IDistillationMethod>("good-method").GetType().Name.Should().Be("GoodMethod");
+        catalog.Resolve<IDistillationMethod>("GOOD-METHOD").GetType().Name.Should().Be("GoodMethod");
+        catalog.Resolve<IArchitecture>("good-arch:small").GetType().Name.Should().Be("GoodArchitecture");
 
         // F.ThrowingRegister added partial-method before throwing: nothing of it may remain.
-        var partial = Assert.Throws<UserErrorException>(() => catalog.Resolve<IDistillationMethod>("partial-method"));
-        Assert.Contains("register exploded", partial.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(services, s => s.ServiceKey as string == "partial-method");
+        var partial = FluentActions.Invoking(() => catalog.Resolve<IDistillationMethod>("partial-method")).Should().ThrowExactly<UserErrorException>().Which;
+        partial.Message.Should().Contain("register exploded");
+        services.Should().NotContain(s => s.ServiceKey as string == "partial-method");
 
-        var unknown = Assert.Throws<UserErrorException>(() => catalog.Resolve<IDistillationMethod>("nope"));
-        Assert.Contains("Known methods: good-method, z-other", unknown.Message, StringComparison.Ordinal);
+        var unknown = FluentActions.Invoking(() => catalog.Resolve<IDistillationMethod>("nope")).Should().ThrowExactly<UserErrorException>().Which;
+        unknown.Message.Should().Contain("Known methods: good-method, z-other");
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
         var info = new Distillery.Data.DatasetInfo("x", 1, 28, 28, ["a", "b"], [0.5f], [0.5f]);
 
         // The test architecture throws with the variant it was given.
-        var thrown = Assert.Throws<NotSupportedException>(() => factory.Create("good-arch:d3-w64", info, 0, TorchSharp.torch.CPU));
-        Assert.Equal("d3-w64", thrown.Message);
+        var thrown = FluentActions.Invoking(() => factory.Create("good-arch:d3-w64", info, 0, TorchSharp.torch.CPU)).Should().ThrowExactly<NotSupportedException>().Which;
+        thrown.Message.Should().Be("d3-w64");
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
         var report = new PluginManager().LoadAll(
             new PluginOptions { Path = Path.Combine(plugins.Path, "absent") }, new ServiceCollection(), EmptyConfiguration);
 
-        Assert.Empty(report.Plugins);
+        report.Plugins.Should().BeEmpty();
     }
 }

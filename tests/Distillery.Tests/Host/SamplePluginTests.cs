@@ -4,6 +4,7 @@ using Distillery.Components;
 using Distillery.Data;
 using Distillery.Host.Plugins;
 using Distillery.Methods;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
@@ -22,9 +23,9 @@ public sealed class SamplePluginTests
     public async Task SeparatelyBuiltPluginLoadsBesideTheBuiltInOnesAndDistills()
     {
         var output = await BuildSampleAsync();
-        Assert.Equal([Project + ".dll"], Directory.GetFiles(output, "*.dll").Select(Path.GetFileName));
+        Directory.GetFiles(output, "*.dll").Select(Path.GetFileName).Should().Equal([Project + ".dll"]);
 
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryFolder();
         var plugins = temp.Combine("plugins");
         if (Directory.Exists(RepositoryPaths.BuiltInPlugins))
         {
@@ -34,13 +35,13 @@ public sealed class SamplePluginTests
         RepositoryPaths.CopyDirectory(output, Path.Combine(plugins, Project));
 
         var run = await HostRun.StartAsync(["plugins", "--output", "json", "--plugins", plugins]);
-        Assert.Equal(0, run.ExitCode);
+        run.ExitCode.Should().Be(0);
         var rows = JsonNode.Parse(run.Out)!.AsArray();
         var sample = rows.Single(r => (string?)r!["name"] == "class-mean")!;
-        Assert.Equal("method", (string?)sample["kind"]);
-        Assert.Equal("samples.class-mean", (string?)sample["plugin"]);
-        Assert.Equal("Active", (string?)sample["status"]);
-        Assert.All(rows, r => Assert.NotEqual("Malfunctioned", (string?)r!["status"]));
+        ((string?)sample["kind"]).Should().Be("method");
+        ((string?)sample["plugin"]).Should().Be("samples.class-mean");
+        ((string?)sample["status"]).Should().Be("Active");
+        rows.Should().AllSatisfy(r => ((string?)r!["status"]).Should().NotBe("Malfunctioned"));
 
         await DistillsWithTheSampleAsync(plugins);
     }
@@ -70,10 +71,10 @@ public sealed class SamplePluginTests
 
         using var set = await method.DistillAsync(request, CancellationToken.None);
 
-        Assert.Equal([4L, 1, 2, 2], set.Images.shape);
-        Assert.Equal([0L, 0, 1, 1], set.Labels.data<long>().ToArray());
-        Assert.Equal([3L, 4, 11, 12], set.Provenance.SourceIndices!.Order());
-        Assert.Equal("class-mean", set.Provenance.Method);
+        set.Images.shape.Should().Equal([4L, 1, 2, 2]);
+        set.Labels.data<long>().ToArray().Should().Equal([0L, 0, 1, 1]);
+        set.Provenance.SourceIndices!.Order().Should().Equal([3L, 4, 11, 12]);
+        set.Provenance.Method.Should().Be("class-mean");
     }
 
     private static async Task<string> BuildSampleAsync()
@@ -90,7 +91,7 @@ public sealed class SamplePluginTests
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(240));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet build of the sample failed:\n{await stdout}\n{await stderr}");
+        process.ExitCode.Should().Be(0, $"dotnet build of the sample failed:\n{await stdout}\n{await stderr}");
         return Path.Combine(Path.GetDirectoryName(project)!, "bin", Project);
     }
 }

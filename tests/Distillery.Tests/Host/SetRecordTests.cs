@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
@@ -7,7 +8,7 @@ namespace Distillery.Tests.Host;
 public sealed class SetRecordTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

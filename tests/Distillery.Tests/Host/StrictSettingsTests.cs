@@ -1,10 +1,11 @@
+using Distillery.Tests.Kit;
 namespace Distillery.Tests.Host;
 
 /// <summary>A typo in an option, a configuration key or an experiment file is an error naming it, never a silent default.</summary>
 public sealed class StrictSettingsTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -1,9 +1,11 @@
+using Distillery.Tests.Kit;
+
 namespace Distillery.Tests.Host;
 
 /// <summary>A plugins folder with one good plugin and one of every kind of broken one, compiled once per test run.</summary>
 public sealed class TestPluginFolder : IDisposable
 {
-    private readonly TempDirectory _root = new();
+    private readonly TemporaryFolder _root = new();
 
     public TestPluginFolder()
     {

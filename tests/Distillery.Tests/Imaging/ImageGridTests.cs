@@ -28,17 +28,17 @@ public sealed class ImageGridTests : IDisposable
 
         using var png = SKBitmap.Decode(path);
         // Two columns of 3×3-scaled 3-pixel-wide images with a gap; three rows of 2-pixel-high ones.
-        Assert.Equal((2 * 9) + ImageGrid.Gap, png.Width);
-        Assert.Equal((3 * 6) + (2 * ImageGrid.Gap), png.Height);
-        Assert.Equal(new SKColor(51, 51, 51), png.GetPixel(0, 0));
-        Assert.Equal(new SKColor(51, 51, 51), png.GetPixel(8, 5));
-        Assert.Equal(SKColors.White, png.GetPixel(9, 0)); // gap
-        Assert.Equal(new SKColor(0, 0, 0), png.GetPixel(11, 0)); // image 1, pixel (0, 0), clamped
-        Assert.Equal(new SKColor(51, 51, 51), png.GetPixel(11 + 3, 0)); // its next pixel: nearest-neighbour scaling
-        Assert.Equal(new SKColor(51, 51, 51), png.GetPixel(0, 6 + ImageGrid.Gap)); // class 1's image
-        Assert.Equal(SKColors.White, png.GetPixel(11, 6 + ImageGrid.Gap)); // class 1 has one image only
-        Assert.Equal(SKColors.White, png.GetPixel(0, png.Height - 1)); // class 2 has none
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+        png.Width.Should().Be((2 * 9) + ImageGrid.Gap);
+        png.Height.Should().Be((3 * 6) + (2 * ImageGrid.Gap));
+        png.GetPixel(0, 0).Should().Be(new SKColor(51, 51, 51));
+        png.GetPixel(8, 5).Should().Be(new SKColor(51, 51, 51));
+        png.GetPixel(9, 0).Should().Be(SKColors.White); // gap
+        png.GetPixel(11, 0).Should().Be(new SKColor(0, 0, 0)); // image 1, pixel (0, 0), clamped
+        png.GetPixel(11 + 3, 0).Should().Be(new SKColor(51, 51, 51)); // its next pixel: nearest-neighbour scaling
+        png.GetPixel(0, 6 + ImageGrid.Gap).Should().Be(new SKColor(51, 51, 51)); // class 1's image
+        png.GetPixel(11, 6 + ImageGrid.Gap).Should().Be(SKColors.White); // class 1 has one image only
+        png.GetPixel(0, png.Height - 1).Should().Be(SKColors.White); // class 2 has none
+        Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp").Should().BeEmpty();
     }
 
     [Fact]
@@ -51,9 +51,9 @@ public sealed class ImageGridTests : IDisposable
         ImageGrid.WritePng(images, labels, Gray, path, maxPerClass: 2, scale: 1);
 
         using var png = SKBitmap.Decode(path);
-        Assert.Equal((2 * 3) + ImageGrid.Gap, png.Width);
-        Assert.Equal((5 * 2) + (4 * ImageGrid.Gap), png.Height);
-        Assert.Equal(new SKColor(128, 128, 128), png.GetPixel(0, png.Height - 1));
+        png.Width.Should().Be((2 * 3) + ImageGrid.Gap);
+        png.Height.Should().Be((5 * 2) + (4 * ImageGrid.Gap));
+        png.GetPixel(0, png.Height - 1).Should().Be(new SKColor(128, 128, 128));
     }
 
     [Fact]
@@ -69,10 +69,10 @@ public sealed class ImageGridTests : IDisposable
         ImageGrid.WritePng(images, labels, Color, path);
 
         using var png = SKBitmap.Decode(path);
-        Assert.Equal(4, png.Width);
-        Assert.Equal((2 * 4) + ImageGrid.Gap, png.Height);
-        Assert.Equal(new SKColor(51, 153, 255), png.GetPixel(3, 3));
-        Assert.Equal(new SKColor(51, 153, 255), png.GetPixel(0, 4 + ImageGrid.Gap));
+        png.Width.Should().Be(4);
+        png.Height.Should().Be((2 * 4) + ImageGrid.Gap);
+        png.GetPixel(3, 3).Should().Be(new SKColor(51, 153, 255));
+        png.GetPixel(0, 4 + ImageGrid.Gap).Should().Be(new SKColor(51, 153, 255));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ImageGridTests : IDisposable
         using var images = torch.zeros(2, 3, 2, 3);
         using var labels = torch.zeros(2, ScalarType.Int64);
 
-        Assert.Throws<ArgumentException>(() => ImageGrid.WritePng(images, labels, Gray, Path.Combine(_folder, "x.png")));
+        FluentActions.Invoking(() => ImageGrid.WritePng(images, labels, Gray, Path.Combine(_folder, "x.png"))).Should().ThrowExactly<ArgumentException>();
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

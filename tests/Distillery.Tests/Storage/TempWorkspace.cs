@@ -1,5 +1,6 @@
 using Distillery.Methods;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using LiteDB;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -10,14 +11,14 @@ namespace Distillery.Tests.Storage;
 internal sealed class TempWorkspace : IDisposable
 {
     private readonly List<LiteDbWorkspaceStore> _stores = [];
+    private readonly TemporaryFolder _folder = new();
 
     public TempWorkspace()
     {
-        Folder = Directory.CreateTempSubdirectory("distillery-storage-").FullName;
-        Path = System.IO.Path.Combine(Folder, "workspace.db");
+        Path = _folder.Combine("workspace.db");
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
     public string Path { get; }
 
@@ -67,12 +68,6 @@ internal sealed class TempWorkspace : IDisposable
             store.Dispose();
         }
 
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _folder.Dispose();
     }
 }

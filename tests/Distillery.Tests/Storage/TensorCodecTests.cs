@@ -15,11 +15,11 @@ public sealed class TensorCodecTests
         var encoded = TensorCodec.Encode(tensor);
         using var decoded = TensorCodec.Decode(encoded);
 
-        Assert.Equal("float32", encoded.DType);
-        Assert.Equal([1L, 7L], encoded.Shape);
-        Assert.Equal(7 * 4, encoded.Bytes.Length);
+        encoded.DType.Should().Be("float32");
+        encoded.Shape.Should().Equal([1L, 7L]);
+        encoded.Bytes.Length.Should().Be(7 * 4);
         var bits = decoded.data<float>().ToArray().Select(BitConverter.SingleToInt32Bits);
-        Assert.Equal(values.Select(BitConverter.SingleToInt32Bits), bits);
+        bits.Should().Equal(values.Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]
@@ -31,10 +31,10 @@ public sealed class TensorCodecTests
         using var labelsBack = TensorCodec.Decode(TensorCodec.Encode(labels));
         using var scalarBack = TensorCodec.Decode(TensorCodec.Encode(scalar));
 
-        Assert.Equal(new[] { long.MinValue, -1L, 0L, long.MaxValue }, labelsBack.data<long>().ToArray());
-        Assert.Equal(ScalarType.Float64, scalarBack.dtype);
-        Assert.Empty(scalarBack.shape);
-        Assert.Equal(0.125, scalarBack.item<double>());
+        labelsBack.data<long>().ToArray().Should().Equal(new[] { long.MinValue, -1L, 0L, long.MaxValue });
+        scalarBack.dtype.Should().Be(ScalarType.Float64);
+        scalarBack.shape.Should().BeEmpty();
+        scalarBack.item<double>().Should().Be(0.125);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class TensorCodecTests
 
         using var back = TensorCodec.Decode(TensorCodec.Encode(transposed));
 
-        Assert.Equal(new[] { 0f, 3f, 1f, 4f, 2f, 5f }, back.data<float>().ToArray());
+        back.data<float>().ToArray().Should().Equal(new[] { 0f, 3f, 1f, 4f, 2f, 5f });
     }
 
     [Fact]
@@ -53,6 +53,6 @@ public sealed class TensorCodecTests
     {
         var encoded = new EncodedTensor("float32", [2, 2], new byte[12]);
 
-        Assert.Throws<InvalidDataException>(() => TensorCodec.Decode(encoded));
+        FluentActions.Invoking(() => TensorCodec.Decode(encoded)).Should().ThrowExactly<InvalidDataException>();
     }
 }

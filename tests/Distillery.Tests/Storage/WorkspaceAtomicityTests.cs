@@ -1,4 +1,5 @@
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,14 +24,14 @@ public sealed class WorkspaceAtomicityTests : IDisposable
         };
         using var set = TempWorkspace.MakeSet(count: 40);
 
-        await Assert.ThrowsAsync<IOException>(() => store.SaveSetAsync("half", set, overwrite: false, CancellationToken.None));
+        await FluentActions.Awaiting(() => store.SaveSetAsync("half", set, overwrite: false, CancellationToken.None)).Should().ThrowExactlyAsync<IOException>();
         store.Dispose();
 
-        Assert.Equal(2, written);
+        written.Should().Be(2);
         var reopened = _workspace.Open();
-        Assert.False(await reopened.SetExistsAsync("half", CancellationToken.None));
-        Assert.Empty(await reopened.ListSetsAsync(CancellationToken.None));
-        Assert.Equal(0, _workspace.CountChunks());
+        (await reopened.SetExistsAsync("half", CancellationToken.None)).Should().BeFalse();
+        (await reopened.ListSetsAsync(CancellationToken.None)).Should().BeEmpty();
+        _workspace.CountChunks().Should().Be(0);
     }
 
     [Fact]
@@ -49,11 +50,11 @@ public sealed class WorkspaceAtomicityTests : IDisposable
         };
         using var replacement = TempWorkspace.MakeSet(count: 40, seed: 2);
 
-        await Assert.ThrowsAsync<IOException>(() => store.SaveSetAsync("kept", replacement, overwrite: true, CancellationToken.None));
+        await FluentActions.Awaiting(() => store.SaveSetAsync("kept", replacement, overwrite: true, CancellationToken.None)).Should().ThrowExactlyAsync<IOException>();
 
         using var loaded = await _workspace.Open().LoadSetAsync("kept", CancellationToken.None);
-        TensorAssert.BitEqual(original.Images, loaded.Images);
-        Assert.Equal(chunksBefore, _workspace.CountChunks());
+        loaded.Images.Should().BeBitEqualTo(original.Images);
+        _workspace.CountChunks().Should().Be(chunksBefore);
     }
 
     [Fact]
@@ -70,10 +71,10 @@ public sealed class WorkspaceAtomicityTests : IDisposable
         };
         using var set = TempWorkspace.MakeSet(count: 40);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveSetAsync("cancelled", set, overwrite: false, cancellation.Token));
+        await FluentActions.Awaiting(() => store.SaveSetAsync("cancelled", set, overwrite: false, cancellation.Token)).Should().ThrowAsync<OperationCanceledException>();
 
-        Assert.False(await _workspace.Open().SetExistsAsync("cancelled", CancellationToken.None));
-        Assert.Equal(0, _workspace.CountChunks());
+        (await _workspace.Open().SetExistsAsync("cancelled", CancellationToken.None)).Should().BeFalse();
+        _workspace.CountChunks().Should().Be(0);
     }
 
     [Fact]
@@ -90,14 +91,13 @@ public sealed class WorkspaceAtomicityTests : IDisposable
             }
         };
 
-        await Assert.ThrowsAsync<IOException>(
-            () => checkpoints.SaveAsync(new Checkpoint(20, new Dictionary<string, Tensor> { ["w"] = torch.full(300, 2f) }, """{"step":20}"""), CancellationToken.None));
+        await FluentActions.Awaiting(() => checkpoints.SaveAsync(new Checkpoint(20, new Dictionary<string, Tensor> { ["w"] = torch.full(300, 2f) }, """{"step":20}"""), CancellationToken.None)).Should().ThrowExactlyAsync<IOException>();
 
         using var latest = await _workspace.Open().Checkpoints("run-1").LoadAsync(CancellationToken.None);
-        Assert.NotNull(latest);
-        Assert.Equal(10, latest.Step);
-        Assert.Equal(1f, latest.Tensors["w"].max().item<float>());
-        Assert.Equal(2, _workspace.CountChunks());
+        latest.Should().NotBeNull();
+        latest.Step.Should().Be(10);
+        latest.Tensors["w"].max().item<float>().Should().Be(1f);
+        _workspace.CountChunks().Should().Be(2);
     }
 
     public void Dispose() => _workspace.Dispose();

@@ -1,4 +1,5 @@
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,7 +14,7 @@ public sealed class WorkspaceCheckpointTests : IDisposable
     {
         var store = _workspace.Open();
 
-        Assert.Null(await store.Checkpoints("fresh").LoadAsync(CancellationToken.None));
+        (await store.Checkpoints("fresh").LoadAsync(CancellationToken.None)).Should().BeNull();
     }
 
     [Fact]
@@ -31,14 +32,14 @@ public sealed class WorkspaceCheckpointTests : IDisposable
             CancellationToken.None);
 
         using var latest = await _workspace.Open().Checkpoints("dm/fashion-mnist/ipc10/seed0").LoadAsync(CancellationToken.None);
-        Assert.NotNull(latest);
-        Assert.Equal(200, latest.Step);
-        Assert.Equal("""{"rng":2}""", latest.StateJson);
-        Assert.Equal(["images", "lr"], latest.Tensors.Keys.Order(StringComparer.Ordinal));
-        TensorAssert.BitEqual(imagesCopy, latest.Tensors["images"]);
-        Assert.Equal(0.01f, latest.Tensors["lr"].item<float>());
+        latest.Should().NotBeNull();
+        latest.Step.Should().Be(200);
+        latest.StateJson.Should().Be("""{"rng":2}""");
+        latest.Tensors.Keys.Order(StringComparer.Ordinal).Should().Equal(["images", "lr"]);
+        latest.Tensors["images"].Should().BeBitEqualTo(imagesCopy);
+        latest.Tensors["lr"].item<float>().Should().Be(0.01f);
         // 1024 bytes of images in one chunk, 4 bytes of lr in another: nothing left of the first checkpoint.
-        Assert.Equal(2, _workspace.CountChunks());
+        _workspace.CountChunks().Should().Be(2);
     }
 
     [Fact]
@@ -51,10 +52,10 @@ public sealed class WorkspaceCheckpointTests : IDisposable
         await store.DeleteCheckpointsAsync("a", CancellationToken.None);
         await store.DeleteCheckpointsAsync("never-saved", CancellationToken.None);
 
-        Assert.Null(await store.Checkpoints("a").LoadAsync(CancellationToken.None));
+        (await store.Checkpoints("a").LoadAsync(CancellationToken.None)).Should().BeNull();
         using var b = await store.Checkpoints("b").LoadAsync(CancellationToken.None);
-        Assert.Equal(2, b!.Step);
-        Assert.Equal(1, _workspace.CountChunks());
+        b!.Step.Should().Be(2);
+        _workspace.CountChunks().Should().Be(1);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class WorkspaceCheckpointTests : IDisposable
 
         await store.Checkpoints("owned").SaveAsync(new Checkpoint(1, new Dictionary<string, Tensor> { ["x"] = tensor }, "{}"), CancellationToken.None);
 
-        Assert.True(tensor.IsInvalid);
+        tensor.IsInvalid.Should().BeTrue();
     }
 
     public void Dispose() => _workspace.Dispose();

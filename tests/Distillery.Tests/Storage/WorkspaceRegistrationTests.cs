@@ -16,11 +16,11 @@ public sealed class WorkspaceRegistrationTests : IDisposable
 
         var store = provider.GetRequiredService<IWorkspaceStore>();
 
-        Assert.Same(provider.GetRequiredService<LiteDbWorkspaceStore>(), store);
-        Assert.Equal(2048, provider.GetRequiredService<IOptions<WorkspaceOptions>>().Value.ChunkBytes);
-        Assert.False(File.Exists(_workspace.Path));
-        Assert.Empty(await store.ListRunsAsync(CancellationToken.None));
-        Assert.True(File.Exists(_workspace.Path));
+        store.Should().BeSameAs(provider.GetRequiredService<LiteDbWorkspaceStore>());
+        provider.GetRequiredService<IOptions<WorkspaceOptions>>().Value.ChunkBytes.Should().Be(2048);
+        File.Exists(_workspace.Path).Should().BeFalse();
+        (await store.ListRunsAsync(CancellationToken.None)).Should().BeEmpty();
+        File.Exists(_workspace.Path).Should().BeTrue();
     }
 
     [Theory]
@@ -31,9 +31,9 @@ public sealed class WorkspaceRegistrationTests : IDisposable
     {
         using var provider = Build(new() { [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WorkspaceOptions>>().Value);
+        var error = FluentActions.Invoking(() => provider.GetRequiredService<IOptions<WorkspaceOptions>>().Value).Should().ThrowExactly<OptionsValidationException>().Which;
 
-        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain(key.Split(':')[1]);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -27,10 +27,10 @@ public sealed class WorkspaceRunTests : IDisposable
         await store.SaveRunAsync(finished, CancellationToken.None);
         var runs = await _workspace.Open().ListRunsAsync(CancellationToken.None);
 
-        Assert.Equal(["first", "later"], runs.Select(run => run.Id));
-        Assert.Equal(finished, runs[0]);
-        Assert.Null(runs[1].FinishedAt);
-        Assert.Null(runs[1].SetName);
+        runs.Select(run => run.Id).Should().Equal(["first", "later"]);
+        runs[0].Should().Be(finished);
+        runs[1].FinishedAt.Should().BeNull();
+        runs[1].SetName.Should().BeNull();
     }
 
     public void Dispose() => _workspace.Dispose();

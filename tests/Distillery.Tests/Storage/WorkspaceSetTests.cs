@@ -1,5 +1,6 @@
 using Distillery.Methods;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using LiteDB;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,21 +30,21 @@ public sealed class WorkspaceSetTests : IDisposable
         var info = await store.SaveSetAsync("dm-ipc2", set, overwrite: false, CancellationToken.None);
         using var loaded = await _workspace.Open().LoadSetAsync("dm-ipc2", CancellationToken.None);
 
-        TensorAssert.BitEqual(set.Images, loaded.Images);
-        TensorAssert.BitEqual(set.Labels, loaded.Labels);
-        TensorAssert.BitEqual(set.SoftLabels, loaded.SoftLabels!);
-        Assert.Equal(0.1 + 0.2, loaded.LearnedLearningRate);
-        Assert.Equal(provenance.Method, loaded.Provenance.Method);
-        Assert.Equal(provenance.Seed, loaded.Provenance.Seed);
-        Assert.Equal(provenance.CreatedAt, loaded.Provenance.CreatedAt);
-        Assert.Equal(provenance.OptionsJson, loaded.Provenance.OptionsJson);
-        Assert.Equal(provenance.SourceIndices, loaded.Provenance.SourceIndices);
-        Assert.True(double.IsNaN(loaded.Provenance.Metrics["nan"]));
-        Assert.Equal(0.25, loaded.Provenance.Metrics["loss"]);
-        Assert.Equal("dm-ipc2", info.Name);
-        Assert.Equal((2 * 3 * 16 * 4) + (2 * 8) + (6 * 4), info.Bytes);
-        Assert.Equal(1, info.SchemaVersion);
-        Assert.Equal([2L, 3L, 4L, 4L], info.Shape);
+        loaded.Images.Should().BeBitEqualTo(set.Images);
+        loaded.Labels.Should().BeBitEqualTo(set.Labels);
+        loaded.SoftLabels!.Should().BeBitEqualTo(set.SoftLabels);
+        loaded.LearnedLearningRate.Should().Be(0.1 + 0.2);
+        loaded.Provenance.Method.Should().Be(provenance.Method);
+        loaded.Provenance.Seed.Should().Be(provenance.Seed);
+        loaded.Provenance.CreatedAt.Should().Be(provenance.CreatedAt);
+        loaded.Provenance.OptionsJson.Should().Be(provenance.OptionsJson);
+        loaded.Provenance.SourceIndices.Should().Equal(provenance.SourceIndices);
+        double.IsNaN(loaded.Provenance.Metrics["nan"]).Should().BeTrue();
+        loaded.Provenance.Metrics["loss"].Should().Be(0.25);
+        info.Name.Should().Be("dm-ipc2");
+        info.Bytes.Should().Be((2 * 3 * 16 * 4) + (2 * 8) + (6 * 4));
+        info.SchemaVersion.Should().Be(1);
+        info.Shape.Should().Equal([2L, 3L, 4L, 4L]);
     }
 
     [Fact]
@@ -55,9 +56,9 @@ public sealed class WorkspaceSetTests : IDisposable
         await store.SaveSetAsync("plain", set, overwrite: false, CancellationToken.None);
         using var loaded = await store.LoadSetAsync("plain", CancellationToken.None);
 
-        Assert.Null(loaded.SoftLabels);
-        Assert.Null(loaded.LearnedLearningRate);
-        TensorAssert.BitEqual(set.Images, loaded.Images);
+        loaded.SoftLabels.Should().BeNull();
+        loaded.LearnedLearningRate.Should().BeNull();
+        loaded.Images.Should().BeBitEqualTo(set.Images);
     }
 
     [Fact]
@@ -73,13 +74,13 @@ public sealed class WorkspaceSetTests : IDisposable
         await store.SaveSetAsync("big", set, overwrite: false, CancellationToken.None);
         using var loaded = await store.LoadSetAsync("big", CancellationToken.None);
 
-        TensorAssert.BitEqual(set.Images, loaded.Images);
+        loaded.Images.Should().BeBitEqualTo(set.Images);
         // 3000 bytes of images in 1024-byte chunks: 3 chunks; 24 bytes of labels: 1.
-        Assert.Equal(4, _workspace.CountChunks());
+        _workspace.CountChunks().Should().Be(4);
         using var raw = _workspace.OpenRaw();
-        Assert.All(raw.GetCollection("tensor_chunks").FindAll(), chunk => Assert.True(chunk["data"].AsBinary.Length <= 1024));
-        Assert.All(raw.GetCollection("tensor_chunks").FindAll(), chunk => Assert.Equal(1, chunk["schema"].AsInt32));
-        Assert.Equal(1, raw.GetCollection("sets").FindOne(Query.All())["schema"].AsInt32);
+        raw.GetCollection("tensor_chunks").FindAll().Should().AllSatisfy(chunk => chunk["data"].AsBinary.Length.Should().BeLessThanOrEqualTo(1024));
+        raw.GetCollection("tensor_chunks").FindAll().Should().AllSatisfy(chunk => chunk["schema"].AsInt32.Should().Be(1));
+        raw.GetCollection("sets").FindOne(Query.All())["schema"].AsInt32.Should().Be(1);
     }
 
     [Fact]
@@ -92,16 +93,16 @@ public sealed class WorkspaceSetTests : IDisposable
         await store.SaveSetAsync("alpha", second, overwrite: false, CancellationToken.None);
 
         var listed = await store.ListSetsAsync(CancellationToken.None);
-        Assert.Equal(["alpha", "zeta"], listed.Select(info => info.Name));
-        Assert.Equal([9L, 1L, 4L, 4L], listed[0].Shape);
-        Assert.Equal(2L, listed[0].Provenance.Seed);
-        Assert.True(await store.SetExistsAsync("zeta", CancellationToken.None));
+        listed.Select(info => info.Name).Should().Equal(["alpha", "zeta"]);
+        listed[0].Shape.Should().Equal([9L, 1L, 4L, 4L]);
+        listed[0].Provenance.Seed.Should().Be(2L);
+        (await store.SetExistsAsync("zeta", CancellationToken.None)).Should().BeTrue();
 
         await store.DeleteSetAsync("zeta", CancellationToken.None);
 
-        Assert.False(await store.SetExistsAsync("zeta", CancellationToken.None));
-        Assert.Equal(["alpha"], (await store.ListSetsAsync(CancellationToken.None)).Select(info => info.Name));
-        Assert.Equal(2, _workspace.CountChunks());
+        (await store.SetExistsAsync("zeta", CancellationToken.None)).Should().BeFalse();
+        (await store.ListSetsAsync(CancellationToken.None)).Select(info => info.Name).Should().Equal(["alpha"]);
+        _workspace.CountChunks().Should().Be(2);
     }
 
     [Fact]
@@ -112,38 +113,38 @@ public sealed class WorkspaceSetTests : IDisposable
         using var second = TempWorkspace.MakeSet(count: 3, seed: 2);
         await store.SaveSetAsync("mine", first, overwrite: false, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => store.SaveSetAsync("mine", second, overwrite: false, CancellationToken.None));
-        Assert.Contains("a set named 'mine' exists", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Overwrite", error.Message, StringComparison.Ordinal);
-        Assert.Equal("SetName", error.Setting);
+        var error = (await FluentActions.Awaiting(() => store.SaveSetAsync("mine", second, overwrite: false, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        error.Message.Should().Contain("a set named 'mine' exists");
+        error.Message.Should().Contain("Overwrite");
+        error.Setting.Should().Be("SetName");
         using (var unchanged = await store.LoadSetAsync("mine", CancellationToken.None))
         {
-            TensorAssert.BitEqual(first.Images, unchanged.Images);
+            unchanged.Images.Should().BeBitEqualTo(first.Images);
         }
 
         await store.SaveSetAsync("mine", second, overwrite: true, CancellationToken.None);
 
         using var replaced = await store.LoadSetAsync("mine", CancellationToken.None);
-        TensorAssert.BitEqual(second.Images, replaced.Images);
-        Assert.Equal(2, _workspace.CountChunks());
+        replaced.Images.Should().BeBitEqualTo(second.Images);
+        _workspace.CountChunks().Should().Be(2);
     }
 
     [Fact]
     public async Task UnknownNameListsTheStoredNames()
     {
         var store = _workspace.Open();
-        var empty = await Assert.ThrowsAsync<UserErrorException>(() => store.LoadSetAsync("nope", CancellationToken.None));
-        Assert.Contains("holds no sets", empty.Message, StringComparison.Ordinal);
+        var empty = (await FluentActions.Awaiting(() => store.LoadSetAsync("nope", CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        empty.Message.Should().Contain("holds no sets");
         using var set = TempWorkspace.MakeSet();
         await store.SaveSetAsync("b-set", set, overwrite: false, CancellationToken.None);
         await store.SaveSetAsync("a-set", set, overwrite: false, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => store.LoadSetAsync("nope", CancellationToken.None));
-        var deleteError = await Assert.ThrowsAsync<UserErrorException>(() => store.DeleteSetAsync("nope", CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() => store.LoadSetAsync("nope", CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        var deleteError = (await FluentActions.Awaiting(() => store.DeleteSetAsync("nope", CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("no set named 'nope'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("stored sets: a-set, b-set", error.Message, StringComparison.Ordinal);
-        Assert.Equal(error.Message, deleteError.Message);
+        error.Message.Should().Contain("no set named 'nope'");
+        error.Message.Should().Contain("stored sets: a-set, b-set");
+        deleteError.Message.Should().Be(error.Message);
     }
 
     [Theory]
@@ -155,11 +156,11 @@ public sealed class WorkspaceSetTests : IDisposable
         await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("these are not the pages of a database\n", lines)));
         using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = path });
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => store.ListSetsAsync(CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() => store.ListSetsAsync(CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("not a Distillery workspace (LiteDB) file", error.Message, StringComparison.Ordinal);
-        Assert.Equal(lines * 38, new FileInfo(path).Length);
+        error.Message.Should().Contain(path);
+        error.Message.Should().Contain("not a Distillery workspace (LiteDB) file");
+        (new FileInfo(path).Length).Should().Be(lines * 38);
     }
 
     [Fact]
@@ -167,11 +168,11 @@ public sealed class WorkspaceSetTests : IDisposable
     {
         var path = System.IO.Path.Combine(_workspace.Folder, "nested", "later.db");
         using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = path });
-        Assert.False(File.Exists(path));
+        File.Exists(path).Should().BeFalse();
 
-        Assert.Empty(await store.ListSetsAsync(CancellationToken.None));
+        (await store.ListSetsAsync(CancellationToken.None)).Should().BeEmpty();
 
-        Assert.True(File.Exists(path));
+        File.Exists(path).Should().BeTrue();
     }
 
     [Fact]
@@ -190,17 +191,17 @@ public sealed class WorkspaceSetTests : IDisposable
             var data = chunk["data"].AsBinary;
             data[17] ^= 0x40;
             chunk["data"] = data;
-            Assert.True(chunks.Update(chunk));
+            chunks.Update(chunk).Should().BeTrue();
         }
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => store.LoadSetAsync("victim", CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() => store.LoadSetAsync("victim", CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("the set 'victim'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
-        Assert.Contains("SHA-256", error.Message, StringComparison.Ordinal);
+        error.Message.Should().Contain("the set 'victim'");
+        error.Message.Should().Contain("damaged");
+        error.Message.Should().Contain("SHA-256");
         using var stillGood = await store.LoadSetAsync("good", CancellationToken.None);
-        TensorAssert.BitEqual(good.Images, stillGood.Images);
-        Assert.Equal(2, (await store.ListSetsAsync(CancellationToken.None)).Count);
+        stillGood.Images.Should().BeBitEqualTo(good.Images);
+        (await store.ListSetsAsync(CancellationToken.None)).Count.Should().Be(2);
     }
 
     [Fact]
@@ -214,22 +215,22 @@ public sealed class WorkspaceSetTests : IDisposable
         {
             var sets = raw.GetCollection("sets");
             var owner = sets.FindOne(Query.EQ("name", "short"))["_id"].AsString;
-            Assert.True(raw.GetCollection("tensor_chunks").Delete($"{owner}/images/1"));
+            raw.GetCollection("tensor_chunks").Delete($"{owner}/images/1").Should().BeTrue();
             var header = sets.FindOne(Query.EQ("name", "headless"));
             header["tensors"] = "not a list";
-            Assert.True(sets.Update(header));
+            sets.Update(header).Should().BeTrue();
         }
 
-        var missing = await Assert.ThrowsAsync<UserErrorException>(() => store.LoadSetAsync("short", CancellationToken.None));
-        var broken = await Assert.ThrowsAsync<UserErrorException>(() => store.LoadSetAsync("headless", CancellationToken.None));
+        var missing = (await FluentActions.Awaiting(() => store.LoadSetAsync("short", CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        var broken = (await FluentActions.Awaiting(() => store.LoadSetAsync("headless", CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("the set 'short'", missing.Message, StringComparison.Ordinal);
-        Assert.Contains("chunk 1 of the 'images' tensor is missing", missing.Message, StringComparison.Ordinal);
-        Assert.Contains("the set 'headless'", broken.Message, StringComparison.Ordinal);
-        Assert.Contains("'tensors'", broken.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<UserErrorException>(() => store.ListSetsAsync(CancellationToken.None));
+        missing.Message.Should().Contain("the set 'short'");
+        missing.Message.Should().Contain("chunk 1 of the 'images' tensor is missing");
+        broken.Message.Should().Contain("the set 'headless'");
+        broken.Message.Should().Contain("'tensors'");
+        await FluentActions.Awaiting(() => store.ListSetsAsync(CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>();
         await store.DeleteSetAsync("headless", CancellationToken.None);
-        Assert.Equal(["short"], (await store.ListSetsAsync(CancellationToken.None)).Select(info => info.Name));
+        (await store.ListSetsAsync(CancellationToken.None)).Select(info => info.Name).Should().Equal(["short"]);
     }
 
     [Fact]
@@ -241,13 +242,13 @@ public sealed class WorkspaceSetTests : IDisposable
         using var second = TempWorkspace.MakeSet(seed: 2);
 
         await one.SaveSetAsync("from-one", first, overwrite: false, CancellationToken.None);
-        Assert.True(await two.SetExistsAsync("from-one", CancellationToken.None));
+        (await two.SetExistsAsync("from-one", CancellationToken.None)).Should().BeTrue();
         await two.SaveSetAsync("from-two", second, overwrite: false, CancellationToken.None);
 
         using var loaded = await one.LoadSetAsync("from-two", CancellationToken.None);
-        TensorAssert.BitEqual(second.Images, loaded.Images);
-        Assert.Equal(["from-one", "from-two"], (await one.ListSetsAsync(CancellationToken.None)).Select(info => info.Name));
-        await Assert.ThrowsAsync<UserErrorException>(() => two.SaveSetAsync("from-one", second, overwrite: false, CancellationToken.None));
+        loaded.Images.Should().BeBitEqualTo(second.Images);
+        (await one.ListSetsAsync(CancellationToken.None)).Select(info => info.Name).Should().Equal(["from-one", "from-two"]);
+        await FluentActions.Awaiting(() => two.SaveSetAsync("from-one", second, overwrite: false, CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>();
     }
 
     public void Dispose() => _workspace.Dispose();

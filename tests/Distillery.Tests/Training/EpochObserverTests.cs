@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using Distillery.Networks;
 using Distillery.Progress;
 using Distillery.Training;
@@ -17,7 +18,7 @@ public sealed class EpochObserverTests
         using var data = SeparableProblem.Create(trainCount: 30);
         using var train = TrainingSet.Of(data.Train);
         using var network = new CountingNetwork();
-        var progress = new RecordingProgress();
+        var progress = new RecordedTask("training", 10);
         var calls = new List<int>();
 
         new NetworkTrainer().Train(
@@ -35,7 +36,7 @@ public sealed class EpochObserverTests
         calls.Should().Equal(1, 2, 3);
         network.TrainingForwards.Should().Be(3 * 4);
         progress.Descriptions.Should().HaveCount(3);
-        progress.Advanced.Should().Be(10, "the bar ends full, past the epochs that were skipped");
+        progress.Done.Should().Be(10, "the bar ends full, past the epochs that were skipped");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using Distillery.Training;
 using TorchSharp;
 
@@ -19,8 +20,8 @@ public sealed class NetworkTrainerTests
         trainer.Train(network, train, Options(epochs: 20), seed: 1, progress: null, CancellationToken.None);
 
         var after = trainer.Accuracy(network, data.Test);
-        Assert.True(after >= 0.97, $"accuracy after training {after:P1} (before {before:P1})");
-        Assert.True(after > before);
+        after.Should().BeGreaterThanOrEqualTo(0.97, $"accuracy after training {after:P1} (before {before:P1})");
+        after.Should().BeGreaterThan(before);
     }
 
     [Fact]
@@ -34,9 +35,9 @@ public sealed class NetworkTrainerTests
         var (secondWeights, secondAccuracy) = TrainCopyOf(InitialWeights(), data, options, seed: 5, trainer);
         var (otherWeights, _) = TrainCopyOf(InitialWeights(), data, options, seed: 6, trainer);
 
-        Assert.Equal(firstAccuracy, secondAccuracy);
-        Assert.Equal(firstWeights, secondWeights);
-        Assert.NotEqual(firstWeights, otherWeights);
+        secondAccuracy.Should().Be(firstAccuracy);
+        secondWeights.Should().Equal(firstWeights);
+        otherWeights.Should().NotEqual(firstWeights);
     }
 
     [Fact]
@@ -50,10 +51,10 @@ public sealed class NetworkTrainerTests
 
         new NetworkTrainer().Train(network, train, Options(epochs: 6), seed: 1, progress: null, watch, CancellationToken.None);
 
-        Assert.Equal([1, 2, 3, 4, 5, 6], epochs.Select(e => e.Epoch));
-        Assert.Equal([0.05, 0.05, 0.05, 0.005, 0.005, 0.005], epochs.Select(e => Math.Round(e.LearningRate, 6)));
-        Assert.All(epochs, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
-        Assert.True(epochs[^1].Loss < epochs[0].Loss);
+        epochs.Select(e => e.Epoch).Should().Equal([1, 2, 3, 4, 5, 6]);
+        epochs.Select(e => Math.Round(e.LearningRate, 6)).Should().Equal([0.05, 0.05, 0.05, 0.005, 0.005, 0.005]);
+        epochs.Should().AllSatisfy(e => double.IsFinite(e.Loss).Should().BeTrue()).And.AllSatisfy(e => e.Loss.Should().BeGreaterThan(0));
+        epochs[^1].Loss.Should().BeLessThan(epochs[0].Loss);
     }
 
     [Theory]
@@ -65,9 +66,9 @@ public sealed class NetworkTrainerTests
     {
         var options = new TrainingOptions { Epochs = epochs, LearningRate = 0.01 };
 
-        Assert.Equal(decayEpoch, LearningRateSchedule.DecayEpoch(epochs));
-        Assert.Equal(0.01, LearningRateSchedule.At(decayEpoch - 1, options));
-        Assert.Equal(0.001, LearningRateSchedule.At(decayEpoch, options), 12);
+        LearningRateSchedule.DecayEpoch(epochs).Should().Be(decayEpoch);
+        LearningRateSchedule.At(decayEpoch - 1, options).Should().Be(0.01);
+        LearningRateSchedule.At(decayEpoch, options).Should().BeApproximately(0.001, 5e-13);
     }
 
     [Fact]
@@ -76,11 +77,11 @@ public sealed class NetworkTrainerTests
         using var data = SeparableProblem.Create(trainCount: 30);
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
         using var train = TrainingSet.Of(data.Train);
-        var progress = new RecordingProgress();
+        var progress = new RecordedTask("training", 4);
 
         new NetworkTrainer().Train(network, train, Options(epochs: 4, batchSize: 8), seed: 1, progress, CancellationToken.None);
 
-        Assert.Equal(4, progress.Advanced);
+        progress.Done.Should().Be(4);
     }
 
     [Fact]
@@ -92,8 +93,8 @@ public sealed class NetworkTrainerTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            new NetworkTrainer().Train(network, train, Options(epochs: 4), seed: 1, progress: null, cancelled.Token));
+        FluentActions.Invoking(() =>
+            new NetworkTrainer().Train(network, train, Options(epochs: 4), seed: 1, progress: null, cancelled.Token)).Should().Throw<OperationCanceledException>();
     }
 
     [Fact]
@@ -103,9 +104,9 @@ public sealed class NetworkTrainerTests
         using var network = new TinyNetwork(Inputs, SeparableProblem.Classes);
         using var train = TrainingSet.Of(data.Train);
 
-        var error = Assert.Throws<UserErrorException>(() =>
-            new NetworkTrainer().Train(network, train, Options(epochs: 1, augmentation: "crop_blur"), seed: 1, progress: null, CancellationToken.None));
-        Assert.Contains("blur", error.Message);
+        var error = FluentActions.Invoking(() =>
+            new NetworkTrainer().Train(network, train, Options(epochs: 1, augmentation: "crop_blur"), seed: 1, progress: null, CancellationToken.None)).Should().ThrowExactly<UserErrorException>().Which;
+        error.Message.Should().Contain("blur");
     }
 
     [Fact]
@@ -119,11 +120,11 @@ public sealed class NetworkTrainerTests
         var whole = trainer.Accuracy(network, data.Test);
         var batched = trainer.Accuracy(network, data.Test, batchSize: 7);
 
-        Assert.Equal(whole, batched);
-        Assert.True(network.training);
+        batched.Should().Be(whole);
+        network.training.Should().BeTrue();
         using var predictions = network.forward(data.Test.Images).argmax(1);
         using var correct = predictions.eq(data.Test.Labels).sum();
-        Assert.Equal(correct.item<long>() / (double)data.Test.Count, whole);
+        whole.Should().Be(correct.item<long>() / (double)data.Test.Count);
     }
 
     private static TrainingOptions Options(int epochs, int batchSize = 64, string augmentation = "none") => new()

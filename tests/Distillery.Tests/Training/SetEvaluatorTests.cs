@@ -2,6 +2,7 @@ using Distillery.Data;
 using Distillery.Devices;
 using Distillery.Networks;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 using Distillery.Training;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
@@ -22,16 +23,16 @@ public sealed class SetEvaluatorTests
 
         var result = await evaluator.EvaluateAsync(train, data, "tiny", Options(), seed: 3, progress, CancellationToken.None);
 
-        Assert.Equal("tiny", result.Architecture);
-        Assert.Equal(3, result.Accuracies.Count);
-        Assert.All(result.Accuracies, a => Assert.True(a >= 0.95, $"accuracy {a:P1}"));
-        Assert.Equal(result.Accuracies.Average(), result.Mean, 12);
-        Assert.True(result.Seconds > 0);
-        Assert.Equal(3, factory.Created.Count);
-        Assert.Equal([("Evaluating tiny", 3.0 * 5)], progress.Started);
-        Assert.Equal(15, progress.Advanced);
-        Assert.Equal(1, progress.Disposed);
-        Assert.Contains(progress.Descriptions, d => d.StartsWith("tiny, network 3/3: epoch 5/5", StringComparison.Ordinal));
+        result.Architecture.Should().Be("tiny");
+        result.Accuracies.Count.Should().Be(3);
+        result.Accuracies.Should().AllSatisfy(a => a.Should().BeGreaterThanOrEqualTo(0.95));
+        result.Mean.Should().BeApproximately(result.Accuracies.Average(), 5e-13);
+        result.Seconds.Should().BeGreaterThan(0);
+        factory.Created.Count.Should().Be(3);
+        progress.Started.Should().Equal([("Evaluating tiny", 3.0 * 5)]);
+        progress.Advanced.Should().Be(15);
+        progress.Tasks.Should().ContainSingle().Which.Disposals.Should().Be(1);
+        progress.Descriptions.Should().Contain(d => d.StartsWith("tiny, network 3/3: epoch 5/5", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,9 +48,9 @@ public sealed class SetEvaluatorTests
         var b = await new SetEvaluator(second, new NetworkTrainer(), new CpuDevice())
             .EvaluateAsync(train, data, "tiny", Options(), seed: 3, NullProgressReporter.Instance, CancellationToken.None);
 
-        Assert.Equal(a.Accuracies, b.Accuracies);
-        Assert.Equal(first.Created, second.Created);
-        Assert.Equal(3, first.Created.Distinct().Count());
+        b.Accuracies.Should().Equal(a.Accuracies);
+        second.Created.Should().Equal(first.Created);
+        first.Created.Distinct().Count().Should().Be(3);
     }
 
     [Fact]
@@ -57,8 +58,8 @@ public sealed class SetEvaluatorTests
     {
         var result = new EvaluationResult("tiny", [0.5, 0.7, 0.9], 1);
 
-        Assert.Equal(0.7, result.Mean, 12);
-        Assert.Equal(Math.Sqrt(((0.2 * 0.2) + (0.2 * 0.2)) / 3), result.Std, 12);
+        result.Mean.Should().BeApproximately(0.7, 5e-13);
+        result.Std.Should().BeApproximately(Math.Sqrt(((0.2 * 0.2) + (0.2 * 0.2)) / 3), 5e-13);
     }
 
     [Fact]
@@ -70,8 +71,8 @@ public sealed class SetEvaluatorTests
         cancelled.Cancel();
         var evaluator = new SetEvaluator(new TinyNetworkFactory(), new NetworkTrainer(), new CpuDevice());
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            evaluator.EvaluateAsync(train, data, "tiny", Options(), 3, NullProgressReporter.Instance, cancelled.Token));
+        await FluentActions.Awaiting(() =>
+            evaluator.EvaluateAsync(train, data, "tiny", Options(), 3, NullProgressReporter.Instance, cancelled.Token)).Should().ThrowAsync<OperationCanceledException>();
     }
 
     [Fact]
@@ -83,8 +84,8 @@ public sealed class SetEvaluatorTests
             .AddTraining();
         using var provider = services.BuildServiceProvider();
 
-        Assert.IsType<NetworkTrainer>(provider.GetRequiredService<INetworkTrainer>());
-        Assert.IsType<SetEvaluator>(provider.GetRequiredService<ISetEvaluator>());
+        provider.GetRequiredService<INetworkTrainer>().Should().BeOfType<NetworkTrainer>();
+        provider.GetRequiredService<ISetEvaluator>().Should().BeOfType<SetEvaluator>();
     }
 
     private static EvaluationOptions Options() => new() { Networks = 3, Epochs = 5, BatchSize = 64, LearningRate = 0.05 };

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
+using Distillery.Tests.Training;
 
 namespace Distillery.Tests.Methods.DistributionMatching;
 
@@ -8,104 +10,104 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingCommandLineTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Distill_dm_stores_a_set_with_its_provenance()
+    public async Task DistillDmStoresASetWithItsProvenance()
     {
         var run = await RunAsync("--output", "json", "--Methods:dm:Iterations=3", "--Methods:dm:BatchReal=8");
-        Assert.True(run.ExitCode == 0, run.Error);
-        Assert.False((bool)JsonNode.Parse(run.Out)!["resumed"]!);
+        run.ExitCode.Should().Be(0, run.Error);
+        ((bool)JsonNode.Parse(run.Out)!["resumed"]!).Should().BeFalse();
 
         using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
         using var set = await store.LoadSetAsync("dm-fashion-mnist-ipc1-seed0", CancellationToken.None);
-        Assert.Equal([10L, 1, 28, 28], set.Images.shape);
-        Assert.Equal("dm", set.Provenance.Method);
-        Assert.Equal("convnet:d1-w8", set.Provenance.Architecture);
-        Assert.Equal(3, set.Provenance.Metrics["iterations"]);
-        Assert.Contains("BatchReal", set.Provenance.OptionsJson);
+        set.Images.shape.Should().Equal([10L, 1, 28, 28]);
+        set.Provenance.Method.Should().Be("dm");
+        set.Provenance.Architecture.Should().Be("convnet:d1-w8");
+        set.Provenance.Metrics["iterations"].Should().Be(3);
+        set.Provenance.OptionsJson.Should().Contain("BatchReal");
     }
 
     [Fact]
-    public async Task An_unknown_augmentation_fails_before_any_work_with_exit_code_2()
+    public async Task AnUnknownAugmentationFailsBeforeAnyWorkWithExitCode2()
     {
         var run = await RunAsync("--Methods:dm:Augmentation=color_warp");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("warp", run.Error);
-        Assert.False(File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.png")));
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("warp");
+        File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.png")).Should().BeFalse();
     }
 
     [Fact]
-    public async Task Snapshots_are_drawn_and_evaluated_at_the_asked_iterations_and_reported()
+    public async Task SnapshotsAreDrawnAndEvaluatedAtTheAskedIterationsAndReported()
     {
         var run = await RunAsync(
             "--output", "json", "--Methods:dm:Iterations=3", "--Methods:dm:BatchReal=8", "--snapshot-at", "1,3", "--Evaluation:Epochs=1");
-        Assert.True(run.ExitCode == 0, run.Error);
+        run.ExitCode.Should().Be(0, run.Error);
 
         var snapshots = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray();
-        Assert.Equal([1, 3], snapshots.Select(s => (int)s!["iteration"]!));
-        Assert.All(snapshots, s =>
+        snapshots.Select(s => (int)s!["iteration"]!).Should().Equal([1, 3]);
+        snapshots.Should().AllSatisfy(s =>
         {
-            Assert.InRange((double)s!["mean"]!, 0.0, 1.0);
-            Assert.Single(s["accuracies"]!.AsArray());
-            Assert.True(File.Exists((string)s["png"]!));
+            ((double)s!["mean"]!).Should().BeInRange(0.0, 1.0);
+            s["accuracies"]!.AsArray().Should().ContainSingle();
+            File.Exists((string)s["png"]!).Should().BeTrue();
         });
-        Assert.True((double)snapshots[0]!["distill_seconds"]! <= (double)snapshots[1]!["distill_seconds"]!);
-        Assert.True(File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.snapshots.json")));
+        ((double)snapshots[0]!["distill_seconds"]!).Should().BeLessThanOrEqualTo((double)snapshots[1]!["distill_seconds"]!);
+        File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.snapshots.json")).Should().BeTrue();
     }
 
     [Theory]
     [InlineData("0,5")]
     [InlineData("ten")]
-    public async Task A_bad_snapshot_list_is_a_user_error(string iterations)
+    public async Task ABadSnapshotListIsAUserError(string iterations)
     {
         var run = await RunAsync("--snapshot-at", iterations);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--snapshot-at", run.Error);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--snapshot-at");
     }
 
     [Fact]
-    public async Task Dm_starts_from_a_stored_set_when_asked_and_a_coreset_method_refuses_to()
+    public async Task DmStartsFromAStoredSetWhenAskedAndACoresetMethodRefusesTo()
     {
         var random = await RunAsync(["--output", "json"], method: "random");
-        Assert.True(random.ExitCode == 0, random.Error);
+        random.ExitCode.Should().Be(0, random.Error);
 
         // A vanishing learning rate leaves the images where they started: at the stored set's.
         var run = await RunAsync(
             "--init-from", "random-fashion-mnist-ipc1-seed0", "--Methods:dm:Iterations=1", "--Methods:dm:BatchReal=8", "--Methods:dm:LearningRateImages=1e-12");
-        Assert.True(run.ExitCode == 0, run.Error);
+        run.ExitCode.Should().Be(0, run.Error);
         using (var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") }))
         {
             using var start = await store.LoadSetAsync("random-fashion-mnist-ipc1-seed0", CancellationToken.None);
             using var learned = await store.LoadSetAsync("dm-fashion-mnist-ipc1-seed0", CancellationToken.None);
-            Assert.True(learned.Images.allclose(start.Images, rtol: 0, atol: 1e-6));
+            learned.Images.allclose(start.Images, rtol: 0, atol: 1e-6).Should().BeTrue();
         }
 
         var refused = await RunAsync(["--init-from", "random-fashion-mnist-ipc1-seed0", "--name", "again"], method: "herding");
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("cannot start from a stored set", refused.Error);
+        refused.ExitCode.Should().Be(2);
+        refused.Error.Should().Contain("cannot start from a stored set");
 
         var missing = await RunAsync("--init-from", "nothing-here", "--name", "other");
-        Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("nothing-here", missing.Error);
+        missing.ExitCode.Should().Be(2);
+        missing.Error.Should().Contain("nothing-here");
     }
 
     [Fact]
-    public async Task A_run_started_from_a_replaced_set_is_a_new_run_not_a_resume_of_the_old_one()
+    public async Task ARunStartedFromAReplacedSetIsANewRunNotAResumeOfTheOldOne()
     {
         string[] dm = ["--init-from", "start", "--Methods:dm:Iterations=1", "--Methods:dm:BatchReal=8"];
-        Assert.Equal(0, (await RunAsync(["--name", "start"], method: "random")).ExitCode);
-        Assert.Equal(0, (await RunAsync([.. dm, "--name", "first"])).ExitCode);
-        Assert.Equal(0, (await RunAsync(["--name", "start", "--seed", "1", "--overwrite"], method: "random")).ExitCode);
-        Assert.Equal(0, (await RunAsync([.. dm, "--name", "second"])).ExitCode);
+        (await RunAsync(["--name", "start"], method: "random")).ExitCode.Should().Be(0);
+        (await RunAsync([.. dm, "--name", "first"])).ExitCode.Should().Be(0);
+        (await RunAsync(["--name", "start", "--seed", "1", "--overwrite"], method: "random")).ExitCode.Should().Be(0);
+        (await RunAsync([.. dm, "--name", "second"])).ExitCode.Should().Be(0);
 
         using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
         var runs = (await store.ListRunsAsync(CancellationToken.None)).Where(run => run.SetName is "first" or "second").ToList();
-        Assert.Equal(2, runs.Select(run => run.Id).Distinct().Count());
+        runs.Select(run => run.Id).Distinct().Count().Should().Be(2);
     }
 
     private Task<HostRun> RunAsync(params string[] extra) => RunAsync(extra, method: "dm");

@@ -1,5 +1,7 @@
 using Distillery.Learning;
 using Distillery.Methods.DistributionMatching;
+using Distillery.Tests.Kit;
+using Distillery.Tests.Training;
 using Distillery.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -10,7 +12,7 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingMethodTests
 {
     [Fact]
-    public async Task The_loss_on_a_fixed_panel_of_networks_falls()
+    public async Task TheLossOnAFixedPanelOfNetworksFalls()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 40);
@@ -20,11 +22,11 @@ public sealed class DistributionMatchingMethodTests
 
         var before = PanelLoss(start.Images, data);
         var after = PanelLoss(learned.Images, data);
-        Assert.True(after < 0.8 * before, $"mean loss over the panel {before:F4} before, {after:F4} after 40 iterations");
+        after.Should().BeLessThan(0.8 * before, $"mean loss over the panel {before:F4} before, {after:F4} after 40 iterations");
     }
 
     [Fact]
-    public async Task A_short_run_beats_its_real_image_initialisation_on_held_out_data()
+    public async Task AShortRunBeatsItsRealImageInitialisationOnHeldOutData()
     {
         // Noisy classes: one real image per class is a poor class mean (about 0.67 nearest-mean accuracy on this
         // fixture), the true class means score 0.97; 40 iterations of DM reach about 0.78.
@@ -36,11 +38,11 @@ public sealed class DistributionMatchingMethodTests
 
         var before = TwoClassProblem.NearestMeanAccuracy(start.Images, start.Labels, data.Test);
         var after = TwoClassProblem.NearestMeanAccuracy(learned.Images, learned.Labels, data.Test);
-        Assert.True(after >= before + 0.05, $"held-out accuracy {before:F3} at the real initialisation, {after:F3} after 40 iterations");
+        after.Should().BeGreaterThanOrEqualTo(before + 0.05, $"held-out accuracy {before:F3} at the real initialisation, {after:F3} after 40 iterations");
     }
 
     [Fact]
-    public async Task An_interrupted_run_resumes_to_the_same_images_as_an_uninterrupted_one()
+    public async Task AnInterruptedRunResumesToTheSameImagesAsAnUninterruptedOne()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 6, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
@@ -51,21 +53,20 @@ public sealed class DistributionMatchingMethodTests
 
         using var interrupt = new CancellationTokenSource();
         using var store = new MemoryCheckpointStore(interrupt, interruptAfter: 1);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store), cancellationToken: interrupt.Token));
-        Assert.Equal([2], store.SavedSteps);
+        await FluentActions.Awaiting(() => DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store), cancellationToken: interrupt.Token)).Should().ThrowAsync<OperationCanceledException>();
+        store.SavedSteps.Should().Equal([2]);
 
-        var progress = new DescribingProgress();
+        var progress = new RecordingProgress();
         using var resumed = await DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2, checkpoints: store, progress: progress));
 
-        Assert.Equal([2, 4, 6], store.SavedSteps);
-        Assert.Equal(6, progress.Advanced);
-        Assert.True(DmRuns.Identical(resumed.Images, straight.Images), "resumed images differ from the uninterrupted run's");
-        Assert.False(DmRuns.Identical(resumed.Images, start.Images));
+        store.SavedSteps.Should().Equal([2, 4, 6]);
+        progress.Advanced.Should().Be(6);
+        DmRuns.Identical(resumed.Images, straight.Images).Should().BeTrue("resumed images differ from the uninterrupted run's");
+        DmRuns.Identical(resumed.Images, start.Images).Should().BeFalse();
     }
 
     [Fact]
-    public async Task The_same_seed_gives_the_same_images_and_another_seed_others()
+    public async Task TheSameSeedGivesTheSameImagesAndAnotherSeedOthers()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 4, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
@@ -74,53 +75,52 @@ public sealed class DistributionMatchingMethodTests
         using var again = await DmRuns.RunAsync(options, DmRuns.Request(data, seed: 8));
         using var other = await DmRuns.RunAsync(options, DmRuns.Request(data, seed: 9));
 
-        Assert.True(DmRuns.Identical(first.Images, again.Images));
-        Assert.False(DmRuns.Identical(first.Images, other.Images));
+        DmRuns.Identical(first.Images, again.Images).Should().BeTrue();
+        DmRuns.Identical(first.Images, other.Images).Should().BeFalse();
     }
 
     [Fact]
-    public async Task A_NaN_loss_stops_with_the_iteration_and_keeps_only_finite_checkpoints()
+    public async Task ANaNLossStopsWithTheIterationAndKeepsOnlyFiniteCheckpoints()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 10);
         options.CheckpointEvery = 2;
         using var store = new MemoryCheckpointStore();
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(
-            () => DmRuns.RunAsync(options, DmRuns.Request(data, checkpoints: store), new PoisoningNetworks(poisonedCreation: 5)));
+        var error = (await FluentActions.Awaiting(() => DmRuns.RunAsync(options, DmRuns.Request(data, checkpoints: store), new PoisoningNetworks(poisonedCreation: 5))).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("iteration 5", error.Message);
-        Assert.Contains("LearningRateImages", error.Message);
-        Assert.Equal([2, 4], store.SavedSteps);
-        Assert.All(store.SavedFinite, Assert.True);
+        error.Message.Should().Contain("iteration 5");
+        error.Message.Should().Contain("LearningRateImages");
+        store.SavedSteps.Should().Equal([2, 4]);
+        store.SavedFinite.Should().OnlyContain(finite => finite);
         using var kept = await store.LoadAsync(CancellationToken.None);
-        Assert.Equal(4, kept!.Step);
+        kept!.Step.Should().Be(4);
     }
 
     [Fact]
-    public async Task The_set_has_fixed_labels_provenance_and_reports_progress_with_the_loss()
+    public async Task TheSetHasFixedLabelsProvenanceAndReportsProgressWithTheLoss()
     {
         using var data = TwoClassProblem.Create();
-        var progress = new DescribingProgress();
+        var progress = new RecordingProgress();
         var options = DmRuns.Options(iterations: 3);
 
         using var set = await DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 3, seed: 5, progress: progress));
 
-        Assert.Equal([6L, 1, 8, 8], set.Images.shape);
-        Assert.Equal([0L, 0, 0, 1, 1, 1], set.Labels.data<long>().ToArray());
-        Assert.False(set.Images.requires_grad);
-        Assert.Equal("dm", set.Provenance.Method);
-        Assert.Equal(DmRuns.Network, set.Provenance.Architecture);
-        Assert.Equal(5, set.Provenance.Seed);
-        Assert.Equal(3, set.Provenance.Metrics["iterations"]);
-        Assert.True(double.IsFinite(set.Provenance.Metrics["loss"]));
-        Assert.Equal(3, progress.Total);
-        Assert.Equal(3, progress.Advanced);
-        Assert.Contains(progress.Descriptions, d => d.Contains("iteration 3/3, loss ", StringComparison.Ordinal));
+        set.Images.shape.Should().Equal([6L, 1, 8, 8]);
+        set.Labels.data<long>().ToArray().Should().Equal([0L, 0, 0, 1, 1, 1]);
+        set.Images.requires_grad.Should().BeFalse();
+        set.Provenance.Method.Should().Be("dm");
+        set.Provenance.Architecture.Should().Be(DmRuns.Network);
+        set.Provenance.Seed.Should().Be(5);
+        set.Provenance.Metrics["iterations"].Should().Be(3);
+        double.IsFinite(set.Provenance.Metrics["loss"]).Should().BeTrue();
+        progress.Tasks.Should().ContainSingle().Which.Total.Should().Be(3);
+        progress.Advanced.Should().Be(3);
+        progress.Descriptions.Should().Contain(d => d.Contains("iteration 3/3, loss ", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Real_initialisation_takes_distinct_real_images_of_each_class_and_noise_does_not()
+    public void RealInitialisationTakesDistinctRealImagesOfEachClassAndNoiseDoesNot()
     {
         using var data = TwoClassProblem.Create();
         var request = DmRuns.Request(data, imagesPerClass: 3);
@@ -134,30 +134,30 @@ public sealed class DistributionMatchingMethodTests
         {
             using var distances = (flat - real.Images[row].detach().flatten()).abs().sum(1);
             var nearest = distances.argmin().item<long>();
-            Assert.Equal(0f, distances[nearest].item<float>());
-            Assert.Equal(row / 3, data.Train.Labels[nearest].item<long>());
+            distances[nearest].item<float>().Should().Be(0f);
+            data.Train.Labels[nearest].item<long>().Should().Be(row / 3);
             using var noiseDistances = (flat - noise.Images[row].detach().flatten()).abs().sum(1);
-            Assert.True(noiseDistances.min().item<float>() > 1f);
+            noiseDistances.min().item<float>().Should().BeGreaterThan(1f);
         }
 
-        Assert.Equal(6, real.Images.unique(dim: 0).Item1.shape[0]);
-        Assert.True(real.Images.requires_grad);
+        real.Images.unique(dim: 0).Item1.shape[0].Should().Be(6);
+        real.Images.requires_grad.Should().BeTrue();
     }
 
     [Fact]
-    public async Task A_batch_norm_network_trains_with_all_classes_in_one_pass()
+    public async Task ABatchNormNetworkTrainsWithAllClassesInOnePass()
     {
         using var data = TwoClassProblem.Create();
         var request = DmRuns.Request(data, imagesPerClass: 2, architecture: "convnet:d1-w8-batchnorm");
 
         using var set = await DmRuns.RunAsync(DmRuns.Options(3), request);
 
-        Assert.True(set.Images.isfinite().all().item<bool>());
-        Assert.True(double.IsFinite(set.Provenance.Metrics["loss"]));
+        set.Images.isfinite().all().item<bool>().Should().BeTrue();
+        double.IsFinite(set.Provenance.Metrics["loss"]).Should().BeTrue();
     }
 
     [Fact]
-    public void The_batched_loss_equals_the_reference_loop_over_classes()
+    public void TheBatchedLossEqualsTheReferenceLoopOverClasses()
     {
         using var inputs = new MatchingInputs();
         var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
@@ -175,42 +175,42 @@ public sealed class DistributionMatchingMethodTests
             looped = looped + difference.pow(2).sum();
         }
 
-        Assert.Equal(looped.item<float>(), batched.item<float>(), 3);
+        ((double)batched.item<float>()).Should().BeApproximately(looped.item<float>(), 5e-4);
         var batchedGradient = torch.autograd.grad([batched], [synthetic])[0];
         var loopedGradient = torch.autograd.grad([looped], [synthetic])[0];
-        Assert.True(batchedGradient.allclose(loopedGradient, rtol: 1e-4, atol: 1e-6));
+        batchedGradient.allclose(loopedGradient, rtol: 1e-4, atol: 1e-6).Should().BeTrue();
     }
 
     [Fact]
-    public void Embedding_in_slices_gives_the_loss_and_gradient_of_whole_batches()
+    public void EmbeddingInSlicesGivesTheLossAndGradientOfWholeBatches()
     {
         using var inputs = new MatchingInputs();
         var (network, real, synthetic, augmentation) = (inputs.Network, inputs.Real, inputs.Synthetic, inputs.Augmentation);
         var (realSegments, syntheticSegments) = (inputs.RealSegments, inputs.SyntheticSegments);
 
-        Assert.Equal(5, BatchSlicing.SliceFor(network, torch.CPU, configured: 5));
+        BatchSlicing.SliceFor(network, torch.CPU, configured: 5).Should().Be(5);
         var whole = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk: 0);
         var sliced = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk: 5);
 
-        Assert.Equal(whole.item<float>(), sliced.item<float>(), 4);
+        ((double)sliced.item<float>()).Should().BeApproximately(whole.item<float>(), 5e-5);
         var wholeGradient = torch.autograd.grad([whole], [synthetic])[0];
         var slicedGradient = torch.autograd.grad([sliced], [synthetic])[0];
-        Assert.True(wholeGradient.allclose(slicedGradient, rtol: 1e-4, atol: 1e-6));
+        wholeGradient.allclose(slicedGradient, rtol: 1e-4, atol: 1e-6).Should().BeTrue();
     }
 
     [Fact]
-    public void Networks_with_batch_normalization_are_never_embedded_in_slices()
+    public void NetworksWithBatchNormalizationAreNeverEmbeddedInSlices()
     {
         using var data = TwoClassProblem.Create();
         using var batchNorm = new SmallConvNets().Create("convnet:d1-w8-batchnorm", data.Info, 0, torch.CPU);
         using var instanceNorm = new SmallConvNets().Create(DmRuns.Network, data.Info, 0, torch.CPU);
 
-        Assert.Equal(0, BatchSlicing.SliceFor(batchNorm, torch.CPU, configured: 4));
-        Assert.Equal(BatchSlicing.DefaultCpuSlice, BatchSlicing.SliceFor(instanceNorm, torch.CPU, configured: 0));
+        BatchSlicing.SliceFor(batchNorm, torch.CPU, configured: 4).Should().Be(0);
+        BatchSlicing.SliceFor(instanceNorm, torch.CPU, configured: 0).Should().Be(BatchSlicing.DefaultCpuSlice);
     }
 
     [Fact]
-    public void Iterations_leave_no_tensors_behind()
+    public void IterationsLeaveNoTensorsBehind()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 12, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
@@ -228,7 +228,7 @@ public sealed class DistributionMatchingMethodTests
             step.Run(state, iteration);
         }
 
-        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(live);
     }
 
     private static double PanelLoss(Tensor images, Distillery.Data.DatasetSplits data)

@@ -8,16 +8,16 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingOptionsTests
 {
     [Fact]
-    public void The_defaults_are_valid_and_follow_the_reference()
+    public void TheDefaultsAreValidAndFollowTheReference()
     {
         var options = new DistributionMatchingOptions();
 
-        Assert.Empty(Validate(options));
-        Assert.Equal(256, options.BatchReal);
-        Assert.Equal(1.0, options.LearningRateImages);
-        Assert.Equal(0.5, options.Momentum);
-        Assert.Equal(SyntheticInit.Real, options.Init);
-        Assert.Equal("color_crop_cutout_flip_scale_rotate", options.Augmentation);
+        Validate(options).Should().BeEmpty();
+        options.BatchReal.Should().Be(256);
+        options.LearningRateImages.Should().Be(1.0);
+        options.Momentum.Should().Be(0.5);
+        options.Init.Should().Be(SyntheticInit.Real);
+        options.Augmentation.Should().Be("color_crop_cutout_flip_scale_rotate");
     }
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class DistributionMatchingOptionsTests
     [InlineData(nameof(DistributionMatchingOptions.Momentum), 1.0)]
     [InlineData(nameof(DistributionMatchingOptions.Momentum), -0.1)]
     [InlineData(nameof(DistributionMatchingOptions.CheckpointEvery), 0)]
-    public void Out_of_range_settings_are_rejected(string property, object value)
+    public void OutOfRangeSettingsAreRejected(string property, object value)
     {
         var options = new DistributionMatchingOptions();
         var target = typeof(DistributionMatchingOptions).GetProperty(property)!;
@@ -36,11 +36,11 @@ public sealed class DistributionMatchingOptionsTests
 
         var errors = Validate(options);
 
-        Assert.Contains(errors, e => e.MemberNames.Contains(property));
+        errors.Should().Contain(e => e.MemberNames.Contains(property));
     }
 
     [Fact]
-    public void An_unknown_augmentation_is_rejected_at_start_up_with_the_valid_names()
+    public void AnUnknownAugmentationIsRejectedAtStartUpWithTheValidNames()
     {
         var services = new ServiceCollection();
         services.AddOptions<DistributionMatchingOptions>()
@@ -48,30 +48,30 @@ public sealed class DistributionMatchingOptionsTests
             .ValidateDataAnnotations();
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DistributionMatchingOptions>>().Value);
+        var error = FluentActions.Invoking(() => provider.GetRequiredService<IOptions<DistributionMatchingOptions>>().Value).Should().ThrowExactly<OptionsValidationException>().Which;
 
-        Assert.Contains("warp", error.Message);
-        Assert.Contains("rotate", error.Message);
+        error.Message.Should().Contain("warp");
+        error.Message.Should().Contain("rotate");
     }
 
     [Fact]
-    public async Task An_unknown_augmentation_is_a_user_error_at_run_start()
+    public async Task AnUnknownAugmentationIsAUserErrorAtRunStart()
     {
         using var data = TwoClassProblem.Create(trainCount: 10, testCount: 2);
         var options = DmRuns.Options(iterations: 1, augmentation: "color_warp");
         var networks = new SmallConvNets();
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => DmRuns.RunAsync(options, DmRuns.Request(data), networks));
+        var error = (await FluentActions.Awaiting(() => DmRuns.RunAsync(options, DmRuns.Request(data), networks)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("Methods:dm:Augmentation", error.Message);
-        Assert.Contains("warp", error.Message);
-        Assert.Equal(0, networks.Created);
+        error.Message.Should().Contain("Methods:dm:Augmentation");
+        error.Message.Should().Contain("warp");
+        networks.Created.Should().Be(0);
     }
 
     [Fact]
-    public void None_is_a_valid_augmentation()
+    public void NoneIsAValidAugmentation()
     {
-        Assert.Empty(Validate(new DistributionMatchingOptions { Augmentation = "none" }));
+        Validate(new DistributionMatchingOptions { Augmentation = "none" }).Should().BeEmpty();
     }
 
     private static List<ValidationResult> Validate(DistributionMatchingOptions options)

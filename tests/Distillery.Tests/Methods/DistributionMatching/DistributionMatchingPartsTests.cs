@@ -9,7 +9,7 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingPartsTests
 {
     [Fact]
-    public void Segment_means_equal_the_mean_of_each_class_and_carry_gradients()
+    public void SegmentMeansEqualTheMeanOfEachClassAndCarryGradients()
     {
         using var scope = torch.NewDisposeScope();
         using var segments = new ClassSegments([2, 1, 3], torch.CPU);
@@ -17,13 +17,13 @@ public sealed class DistributionMatchingPartsTests
 
         var means = segments.Means(values);
 
-        Assert.Equal([1f, 2f, 4f, 5f, 8f, 9f], means.data<float>().ToArray());
+        means.data<float>().ToArray().Should().Equal([1f, 2f, 4f, 5f, 8f, 9f]);
         var gradient = torch.autograd.grad([means.sum()], [values])[0];
-        Assert.Equal([0.5f, 0.5f, 0.5f, 0.5f, 1f, 1f, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3], gradient.data<float>().ToArray());
+        gradient.data<float>().ToArray().Should().Equal([0.5f, 0.5f, 0.5f, 0.5f, 1f, 1f, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3, 1f / 3]);
     }
 
     [Fact]
-    public void Each_class_gets_its_own_draw_applied_alike_to_its_real_and_synthetic_rows()
+    public void EachClassGetsItsOwnDrawAppliedAlikeToItsRealAndSyntheticRows()
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator(21);
@@ -39,20 +39,20 @@ public sealed class DistributionMatchingPartsTests
 
         for (var row = 0; row < 7; row++)
         {
-            Assert.True(DmRuns.Identical(real[row], synthetic[row < 3 ? 0 : 1]), $"real row {row} differs from its class's synthetic row");
+            DmRuns.Identical(real[row], synthetic[row < 3 ? 0 : 1]).Should().BeTrue($"real row {row} differs from its class's synthetic row");
         }
 
-        Assert.False(DmRuns.Identical(synthetic[0], synthetic[1]));
+        DmRuns.Identical(synthetic[0], synthetic[1]).Should().BeFalse();
     }
 
     [Fact]
-    public void The_none_strategy_passes_images_through()
+    public void TheNoneStrategyPassesImagesThrough()
     {
         using var generator = new Generator(1);
         using var augmentation = ClassWiseAugmentation.Draw(AugmentationStrategy.None, 2, 8, 8, generator, torch.CPU);
         using var segments = new ClassSegments([1, 1], torch.CPU);
         using var images = torch.rand([2, 1, 8, 8]);
 
-        Assert.Same(images, augmentation.Apply(images, segments));
+        augmentation.Apply(images, segments).Should().BeSameAs(images);
     }
 }

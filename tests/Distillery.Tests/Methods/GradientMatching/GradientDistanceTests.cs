@@ -17,7 +17,7 @@ public sealed class GradientDistanceTests
 
         var distance = GradientDistances.Parse(name).Measure(gradients, gradients).item<float>();
 
-        Assert.InRange(distance, -1e-4, 1e-4);
+        ((double)distance).Should().BeInRange(-1e-4, 1e-4);
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class GradientDistanceTests
 
         for (var i = 1; i < distances.Length; i++)
         {
-            Assert.True(distances[i] > distances[i - 1] + 1e-5, $"{name}: {string.Join(", ", distances)}");
+            ((double)distances[i]).Should().BeGreaterThan(distances[i - 1] + 1e-5, $"{name}: {string.Join(", ", distances)}");
         }
     }
 
@@ -49,8 +49,8 @@ public sealed class GradientDistanceTests
         var wb = new LayerwiseCosineDistance().Measure(changed, real).item<float>();
         var mse = new SquaredErrorDistance().Measure(changed, real).item<float>();
 
-        Assert.InRange(wb, -1e-4, 1e-4);
-        Assert.True(mse > 1, $"mse {mse} should see the changed biases");
+        ((double)wb).Should().BeInRange(-1e-4, 1e-4);
+        mse.Should().BeGreaterThan(1, $"mse {mse} should see the changed biases");
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class GradientDistanceTests
     {
         using var scope = torch.NewDisposeScope();
         var distance = new LayerwiseCosineDistance().Measure([torch.ones(4)], [-torch.ones(4)]).item<float>();
-        Assert.Equal(0f, distance);
+        distance.Should().Be(0f);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class GradientDistanceTests
 
         var distance = new LayerwiseCosineDistance().Measure([synthetic, syntheticNorm], [real, realNorm]).item<float>();
 
-        Assert.Equal(0 + 2 + 1 + 1, distance, 3);
+        ((double)distance).Should().BeApproximately(0 + 2 + 1 + 1, 5e-4);
     }
 
     [Fact]
@@ -84,20 +84,20 @@ public sealed class GradientDistanceTests
         Tensor[] real = [torch.tensor(new float[] { 1, 0 }), torch.tensor(new float[] { 0, 0, 0, 0 }).reshape(2, 2)];
         Tensor[] synthetic = [torch.tensor(new float[] { 0, 1 }), torch.tensor(new float[] { 0, 0, 0, 2 }).reshape(2, 2)];
 
-        Assert.Equal(1 + 1 + 4, new SquaredErrorDistance().Measure(synthetic, real).item<float>(), 4);
-        Assert.Equal(1, new FlatCosineDistance().Measure(synthetic, real).item<float>(), 4);
+        ((double)new SquaredErrorDistance().Measure(synthetic, real).item<float>()).Should().BeApproximately(1 + 1 + 4, 5e-5);
+        ((double)new FlatCosineDistance().Measure(synthetic, real).item<float>()).Should().BeApproximately(1, 5e-5);
     }
 
     [Fact]
     public void AnUnknownDistanceIsAUserErrorThatListsTheValidOnes()
     {
-        var error = Assert.Throws<UserErrorException>(() => GradientDistances.Parse("euclid"));
-        Assert.Contains("'euclid'", error.Message);
-        Assert.Contains("wb, mse, cos", error.Message);
+        var error = FluentActions.Invoking(() => GradientDistances.Parse("euclid")).Should().ThrowExactly<UserErrorException>().Which;
+        error.Message.Should().Contain("'euclid'");
+        error.Message.Should().Contain("wb, mse, cos");
     }
 
     [Fact]
-    public void NamesAreCaseInsensitive() => Assert.IsType<FlatCosineDistance>(GradientDistances.Parse("COS"));
+    public void NamesAreCaseInsensitive() => GradientDistances.Parse("COS").Should().BeOfType<FlatCosineDistance>();
 
     /// <summary>The gradient shapes of a small convolutional network: conv weight and bias, norm scale, linear weight and bias.</summary>
     private static List<Tensor> Gradients(int seed)

@@ -11,24 +11,24 @@ public sealed class GradientMatchingOptionsTests
         var dc = new DcOptions();
         var dsa = new DsaOptions();
 
-        Assert.Empty(Validate(dc));
-        Assert.Empty(Validate(dsa));
-        Assert.Equal((256, 0.1, 0.5, 0.01, "wb"), (dc.BatchReal, dc.LearningRateImages, dc.Momentum, dc.LearningRateNetwork, dc.Distance));
-        Assert.Equal("noise", dc.Init);
-        Assert.Equal("real", dsa.Init);
-        Assert.Equal("color_crop_cutout_flip_scale_rotate", dsa.Augmentation);
+        Validate(dc).Should().BeEmpty();
+        Validate(dsa).Should().BeEmpty();
+        (dc.BatchReal, dc.LearningRateImages, dc.Momentum, dc.LearningRateNetwork, dc.Distance).Should().Be((256, 0.1, 0.5, 0.01, "wb"));
+        dc.Init.Should().Be("noise");
+        dsa.Init.Should().Be("real");
+        dsa.Augmentation.Should().Be("color_crop_cutout_flip_scale_rotate");
     }
 
     [Fact]
     public void BadValuesAreRejectedNamingTheSetting()
     {
-        Assert.Contains(nameof(DcOptions.Distance), Validate(new DcOptions { Distance = "euclid" }).SelectMany(r => r.MemberNames));
-        Assert.Contains(nameof(DcOptions.Init), Validate(new DcOptions { Init = "zeros" }).SelectMany(r => r.MemberNames));
-        Assert.Contains(nameof(DcOptions.LearningRateImages), Validate(new DcOptions { LearningRateImages = 0 }).SelectMany(r => r.MemberNames));
-        Assert.Contains(nameof(DcOptions.LearningRateNetwork), Validate(new DcOptions { LearningRateNetwork = -1 }).SelectMany(r => r.MemberNames));
+        Validate(new DcOptions { Distance = "euclid" }).SelectMany(r => r.MemberNames).Should().Contain(nameof(DcOptions.Distance));
+        Validate(new DcOptions { Init = "zeros" }).SelectMany(r => r.MemberNames).Should().Contain(nameof(DcOptions.Init));
+        Validate(new DcOptions { LearningRateImages = 0 }).SelectMany(r => r.MemberNames).Should().Contain(nameof(DcOptions.LearningRateImages));
+        Validate(new DcOptions { LearningRateNetwork = -1 }).SelectMany(r => r.MemberNames).Should().Contain(nameof(DcOptions.LearningRateNetwork));
         var augmentation = Validate(new DsaOptions { Augmentation = "crop_blur" });
-        Assert.Contains(nameof(DsaOptions.Augmentation), augmentation.SelectMany(r => r.MemberNames));
-        Assert.Contains("blur", augmentation.Single().ErrorMessage);
+        augmentation.SelectMany(r => r.MemberNames).Should().Contain(nameof(DsaOptions.Augmentation));
+        augmentation.Single().ErrorMessage.Should().Contain("blur");
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public sealed class GradientMatchingOptionsTests
     {
         using var problem = MatchingProblem.Create();
         var method = MatchingProblem.Method("dc", o => o.Distance = "euclid");
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => method.DistillAsync(problem.Request(), CancellationToken.None));
-        Assert.Contains("euclid", error.Message);
+        var error = (await FluentActions.Awaiting(() => method.DistillAsync(problem.Request(), CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
+        error.Message.Should().Contain("euclid");
     }
 
     private static List<ValidationResult> Validate(object options)

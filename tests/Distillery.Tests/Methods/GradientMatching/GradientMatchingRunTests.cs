@@ -1,4 +1,5 @@
 using Distillery.Methods.GradientMatching;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Training;
 using TorchSharp;
 
@@ -18,14 +19,14 @@ public sealed class GradientMatchingRunTests : IDisposable
         var progress = new RecordingProgress();
         using var set = await MatchingProblem.Method(name).DistillAsync(_problem.Request(ipc: 2, progress: progress), CancellationToken.None);
 
-        Assert.Equal([6L, 1, 16, 16], set.Images.shape);
-        Assert.Equal([0L, 0, 1, 1, 2, 2], set.Labels.data<long>().ToArray());
-        Assert.True(set.Images.isfinite().all().item<bool>());
-        Assert.False(set.Images.requires_grad);
-        Assert.Equal(name, set.Provenance.Method);
-        Assert.Equal("convnet:d1-w8", set.Provenance.Architecture);
-        Assert.True(double.IsFinite(set.Provenance.Metrics["loss"]));
-        Assert.Equal(3, progress.Advanced);
+        set.Images.shape.Should().Equal([6L, 1, 16, 16]);
+        set.Labels.data<long>().ToArray().Should().Equal([0L, 0, 1, 1, 2, 2]);
+        set.Images.isfinite().all().item<bool>().Should().BeTrue();
+        set.Images.requires_grad.Should().BeFalse();
+        set.Provenance.Method.Should().Be(name);
+        set.Provenance.Architecture.Should().Be("convnet:d1-w8");
+        double.IsFinite(set.Provenance.Metrics["loss"]).Should().BeTrue();
+        progress.Advanced.Should().Be(3);
     }
 
     [Theory]
@@ -37,8 +38,8 @@ public sealed class GradientMatchingRunTests : IDisposable
         using var again = await MatchingProblem.Method(name).DistillAsync(_problem.Request(seed: 4), CancellationToken.None);
         using var other = await MatchingProblem.Method(name).DistillAsync(_problem.Request(seed: 5), CancellationToken.None);
 
-        Assert.True(first.Images.eq(again.Images).all().item<bool>());
-        Assert.False(first.Images.allclose(other.Images));
+        first.Images.eq(again.Images).all().item<bool>().Should().BeTrue();
+        first.Images.allclose(other.Images).Should().BeFalse();
     }
 
     [Theory]
@@ -48,15 +49,14 @@ public sealed class GradientMatchingRunTests : IDisposable
     {
         using var interrupt = new CancellationTokenSource();
         using var store = new MemoryCheckpointStore(interrupt, interruptAfter: 1);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => MatchingProblem.Method(name).DistillAsync(_problem.Request(checkpoints: store), interrupt.Token));
-        Assert.Equal(1, store.LatestStep);
+        await FluentActions.Awaiting(() => MatchingProblem.Method(name).DistillAsync(_problem.Request(checkpoints: store), interrupt.Token)).Should().ThrowAsync<OperationCanceledException>();
+        store.LatestStep.Should().Be(1);
 
         using var resumed = await MatchingProblem.Method(name).DistillAsync(_problem.Request(checkpoints: store), CancellationToken.None);
         using var straight = await MatchingProblem.Method(name).DistillAsync(_problem.Request(), CancellationToken.None);
 
-        Assert.Equal(2, store.LatestStep);
-        Assert.True(resumed.Images.eq(straight.Images).all().item<bool>());
+        store.LatestStep.Should().Be(2);
+        resumed.Images.eq(straight.Images).all().item<bool>().Should().BeTrue();
     }
 
     [Fact]
@@ -70,18 +70,28 @@ public sealed class GradientMatchingRunTests : IDisposable
             o.OuterLoop = 1;
         });
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => method.DistillAsync(_problem.Request(checkpoints: store), CancellationToken.None));
+        var error = (await FluentActions.Awaiting(() => method.DistillAsync(_problem.Request(checkpoints: store), CancellationToken.None)).Should().ThrowExactlyAsync<UserErrorException>()).Which;
 
-        Assert.Contains("iteration 2 of 5", error.Message);
-        Assert.Contains("LearningRateImages", error.Message);
-        Assert.Equal(1, store.LatestStep);
+        error.Message.Should().Contain("iteration 2 of 5");
+        error.Message.Should().Contain("LearningRateImages");
+        store.LatestStep.Should().Be(1);
     }
 
     [Fact]
     public async Task BatchNormNetworksAreMatchedWithFrozenStatistics()
     {
-        using var set = await MatchingProblem.Method("dc").DistillAsync(_problem.Request(architecture: "convnet:d1-w8-batchnorm"), CancellationToken.None);
-        Assert.True(set.Images.isfinite().all().item<bool>());
+        var passes = new BatchNormPasses();
+
+        using var set = await MatchingProblem.Method("dc", networkCreated: passes.Watch)
+            .DistillAsync(_problem.Request(ipc: 2, architecture: "convnet:d1-w8-batchnorm"), CancellationToken.None);
+
+        // 3 iterations of 2 matching steps. Each step first sets the statistics with one pass of real images without
+        // gradients, then matches every class: a pass of its real batch (8 images) and one of its synthetic images (2).
+        var freezing = passes.All.Where(p => !p.GradEnabled).ToList();
+        var matching = passes.All.Where(p => p.GradEnabled && p.Batch is 8 or 2).ToList();
+        freezing.Should().HaveCount(3 * 2).And.OnlyContain(p => p.Training && p.Moved);
+        matching.Should().HaveCount(3 * 2 * MatchingProblem.Classes * 2).And.OnlyContain(p => !p.Training && !p.Moved);
+        set.Images.isfinite().all().item<bool>().Should().BeTrue();
     }
 
     [Fact]
@@ -99,7 +109,7 @@ public sealed class GradientMatchingRunTests : IDisposable
         {
             using var classImages = _problem.Train.ImagesOf(label);
             using var distances = (classImages - set.Images[label]).abs().amax([1, 2, 3]);
-            Assert.True(distances.min().item<float>() < 1e-5, $"class {label}");
+            ((double)distances.min().item<float>()).Should().BeLessThan(1e-5, $"class {label}");
         }
     }
 }

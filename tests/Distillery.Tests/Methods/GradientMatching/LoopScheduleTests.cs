@@ -12,7 +12,7 @@ public sealed class LoopScheduleTests
     [InlineData(40, 40, 15)]
     [InlineData(50, 50, 10)]
     public void TabulatedIpcsUseTheReferenceLoops(int ipc, int outer, int inner) =>
-        Assert.Equal(new LoopSchedule(outer, inner), LoopSchedule.For(ipc));
+        LoopSchedule.For(ipc).Should().Be(new LoopSchedule(outer, inner));
 
     [Theory]
     [InlineData(2, 1, 1)]
@@ -23,12 +23,12 @@ public sealed class LoopScheduleTests
     [InlineData(45, 40, 15)]
     [InlineData(100, 50, 10)]
     public void OtherIpcsUseTheNearestTabulatedRowTheSmallerOnATie(int ipc, int outer, int inner) =>
-        Assert.Equal(new LoopSchedule(outer, inner), LoopSchedule.For(ipc));
+        LoopSchedule.For(ipc).Should().Be(new LoopSchedule(outer, inner));
 
     [Fact]
     public void PositiveOverridesReplaceEitherValue()
     {
-        Assert.Equal(new LoopSchedule(3, 50), LoopSchedule.For(10, outerOverride: 3));
-        Assert.Equal(new LoopSchedule(10, 2), LoopSchedule.For(10, innerOverride: 2));
+        LoopSchedule.For(10, outerOverride: 3).Should().Be(new LoopSchedule(3, 50));
+        LoopSchedule.For(10, innerOverride: 2).Should().Be(new LoopSchedule(10, 2));
     }
 }

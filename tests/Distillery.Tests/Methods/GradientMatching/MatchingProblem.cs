@@ -48,7 +48,7 @@ internal sealed class MatchingProblem : IDisposable
         Progress = progress ?? NullProgressReporter.Instance,
     };
 
-    public static IDistillationMethod Method(string name, Action<GradientMatchingOptions>? configure = null)
+    public static IDistillationMethod Method(string name, Action<GradientMatchingOptions>? configure = null, Action<Network>? networkCreated = null)
     {
         GradientMatchingOptions options = name == "dsa" ? new DsaOptions() : new DcOptions();
         options.Iterations = 3;
@@ -59,22 +59,24 @@ internal sealed class MatchingProblem : IDisposable
         configure?.Invoke(options);
         return options switch
         {
-            DsaOptions dsa => new DsaMethod(new ConvNetFactory(), Options.Create(dsa)),
-            DcOptions dc => new DcMethod(new ConvNetFactory(), Options.Create(dc)),
+            DsaOptions dsa => new DsaMethod(new ConvNetFactory(networkCreated), Options.Create(dsa)),
+            DcOptions dc => new DcMethod(new ConvNetFactory(networkCreated), Options.Create(dc)),
             _ => throw new ArgumentException(name),
         };
     }
 
     public void Dispose() => Train.Dispose();
 
-    /// <summary>Builds <c>convnet:variant</c> networks for the problem's shape.</summary>
-    internal sealed class ConvNetFactory : INetworkFactory
+    /// <summary>Builds <c>convnet:variant</c> networks for the problem's shape, showing each new one to <paramref name="created"/>.</summary>
+    internal sealed class ConvNetFactory(Action<Network>? created = null) : INetworkFactory
     {
         public Network Create(string architecture, DatasetInfo dataset, long seed, torch.Device device)
         {
             var variant = architecture.Split(':', 2) is [_, var v] ? v : null;
             var spec = new NetworkSpec(variant, dataset.Channels, dataset.Height, dataset.Width, dataset.NumClasses);
-            return SeededConstruction.Build(seed, device, () => ConvNetTests.Architecture.Create(spec));
+            var network = SeededConstruction.Build(seed, device, () => ConvNetTests.Architecture.Create(spec));
+            created?.Invoke(network);
+            return network;
         }
     }
 }

@@ -26,9 +26,9 @@ public sealed class MatchingStepTests : IDisposable
         var (first, firstSynthetic) = augmentation.Apply(real, synthetic);
         var (second, _) = augmentation.Apply(real, synthetic);
 
-        Assert.True(firstSynthetic.allclose(first.narrow(0, 2, 3), rtol: 1e-5, atol: 1e-5));
-        Assert.False(first.allclose(real), "the augmentation changed nothing");
-        Assert.False(first.allclose(second), "two calls drew the same augmentation");
+        firstSynthetic.allclose(first.narrow(0, 2, 3), rtol: 1e-5, atol: 1e-5).Should().BeTrue();
+        first.allclose(real).Should().BeFalse("the augmentation changed nothing");
+        first.allclose(second).Should().BeFalse("two calls drew the same augmentation");
     }
 
     [Theory]
@@ -51,13 +51,13 @@ public sealed class MatchingStepTests : IDisposable
         for (var draw = 0; draw < 4; draw++)
         {
             var distance = matcher.MatchClass(network, parameters, real, images.narrow(0, 0, real.shape[0]), 1, augmentation, gradient);
-            Assert.InRange(distance, -1e-3, 1e-3);
+            distance.Should().BeInRange(-1e-3, 1e-3);
         }
 
         using var unpaired = new Generator(6);
         var separate = DifferentiableAugmentation.Apply(real, AugmentationStrategy.Parse(strategy), unpaired, siamese: false);
         var apart = matcher.MatchClass(network, parameters, separate, images.narrow(0, 0, real.shape[0]), 1, augmentation: null, gradient);
-        Assert.True(apart > 1e-3, $"differently augmented batches matched too well: {apart}");
+        apart.Should().BeGreaterThan(1e-3, $"differently augmented batches matched too well: {apart}");
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class MatchingStepTests : IDisposable
             optimizer.Step(images, gradient);
         }
 
-        Assert.True(losses[^1] < losses[0] - 1e-3 && losses[^1] == losses.Min(), $"{distanceName}: {string.Join(", ", losses.Select(l => l.ToString("G3")))}");
+        (losses[^1] < losses[0] - 1e-3 && losses[^1] == losses.Min()).Should().BeTrue($"{distanceName}: {string.Join(", ", losses.Select(l => l.ToString("G3")))}");
     }
 
     [Fact]
@@ -120,8 +120,8 @@ public sealed class MatchingStepTests : IDisposable
         }
 
         var expected = torch.autograd.grad([total!], [images])[0];
-        Assert.True(accumulated.allclose(expected, rtol: 1e-4, atol: 1e-6));
-        Assert.True(accumulated.abs().sum().item<float>() > 0);
+        accumulated.allclose(expected, rtol: 1e-4, atol: 1e-6).Should().BeTrue();
+        accumulated.abs().sum().item<float>().Should().BeGreaterThan(0);
     }
 
     [Fact]
@@ -130,16 +130,16 @@ public sealed class MatchingStepTests : IDisposable
         using var scope = torch.NewDisposeScope();
         using var network = NewNetwork("d1-w8-batchnorm");
         var freezer = BatchNormFreezer.For(network);
-        Assert.NotNull(freezer);
-        Assert.Null(BatchNormFreezer.For(NewNetwork()));
+        freezer.Should().NotBeNull();
+        BatchNormFreezer.For(NewNetwork()).Should().BeNull();
         var norm = network.modules().OfType<TorchSharp.Modules.BatchNorm2d>().Single();
         var before = norm.running_mean!.clone();
 
         freezer.Freeze(network, _problem.Train.Images);
 
-        Assert.False(norm.running_mean!.allclose(before));
-        Assert.False(norm.training);
-        Assert.True(network.training);
+        norm.running_mean!.allclose(before).Should().BeFalse();
+        norm.training.Should().BeFalse();
+        network.training.Should().BeTrue();
     }
 
     private static Network NewNetwork(string variant = "d1-w8")

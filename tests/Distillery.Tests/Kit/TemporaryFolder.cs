@@ -1,12 +1,11 @@
-namespace Distillery.Tests.Datasets;
+namespace Distillery.Tests.Kit;
 
-/// <summary>A fresh folder under the system's temporary folder, deleted on dispose.</summary>
+/// <summary>A fresh folder under the system's temporary folder, removed (best effort) on dispose.</summary>
 internal sealed class TemporaryFolder : IDisposable
 {
     public TemporaryFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "distillery-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory("distillery-tests-").FullName;
     }
 
     public string Path { get; }
@@ -18,9 +17,19 @@ internal sealed class TemporaryFolder : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(Path))
+        try
         {
             Directory.Delete(Path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException)
+        {
+            // A loaded plugin may keep its file open.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 }

@@ -1,6 +1,6 @@
 using Distillery.Storage;
 
-namespace Distillery.Tests.Methods.DistributionMatching;
+namespace Distillery.Tests.Kit;
 
 /// <summary>
 /// Keeps the latest checkpoint in memory and records every save. Optionally cancels a token after a given number of
@@ -12,32 +12,29 @@ internal sealed class MemoryCheckpointStore(CancellationTokenSource? interrupt =
 
     public List<int> SavedSteps { get; } = [];
 
+    /// <summary>For each save, whether every tensor of the checkpoint was finite.</summary>
     public List<bool> SavedFinite { get; } = [];
 
-    public Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    public int Saves => SavedSteps.Count;
+
+    public int? LatestStep => _latest?.Step;
+
+    public async Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
     {
         SavedSteps.Add(checkpoint.Step);
         SavedFinite.Add(checkpoint.Tensors.Values.All(t => t.isfinite().all().item<bool>()));
         _latest?.Dispose();
         _latest = checkpoint;
-        if (interrupt is not null && SavedSteps.Count == interruptAfter)
+        if (interrupt is not null && Saves == interruptAfter)
         {
-            interrupt.Cancel();
+            await interrupt.CancelAsync();
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task<Checkpoint?> LoadAsync(CancellationToken cancellationToken)
-    {
-        if (_latest is null)
-        {
-            return Task.FromResult<Checkpoint?>(null);
-        }
-
-        var copy = _latest.Tensors.ToDictionary(p => p.Key, p => p.Value.clone());
-        return Task.FromResult<Checkpoint?>(new Checkpoint(_latest.Step, copy, _latest.StateJson));
-    }
+    public Task<Checkpoint?> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(
+        _latest is null
+            ? null
+            : new Checkpoint(_latest.Step, _latest.Tensors.ToDictionary(p => p.Key, p => p.Value.clone()), _latest.StateJson));
 
     public void Dispose() => _latest?.Dispose();
 }
