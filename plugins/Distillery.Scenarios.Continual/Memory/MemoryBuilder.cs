@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Distillery.Data;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Storage;

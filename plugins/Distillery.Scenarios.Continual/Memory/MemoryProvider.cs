@@ -2,7 +2,7 @@ using System.Text.Json;
 using Distillery.Components;
 using Distillery.Data;
 using Distillery.Devices;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Randomness;

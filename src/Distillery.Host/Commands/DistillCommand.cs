@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Distillery.Components;

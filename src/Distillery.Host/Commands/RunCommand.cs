@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using System.ComponentModel;
 using Distillery.Host.Cli;
 using Distillery.Host.Configuration;

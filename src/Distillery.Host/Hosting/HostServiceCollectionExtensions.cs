@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Devices;
 using Distillery.Host.Cli;
@@ -50,7 +51,10 @@ internal static class HostServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProgressDisplay>();
         services.AddSingleton<SetPicture>();
+        services.AddSingleton<ISetPicture>(provider => provider.GetRequiredService<SetPicture>());
         services.AddSingleton<ScenarioExecutor>();
+        services.AddSingleton<IScenarioRunner>(provider => provider.GetRequiredService<ScenarioExecutor>());
+        services.AddSingleton<ICommandOutput, CommandOutput>();
         if (experiment is not null)
         {
             services.AddSingleton(experiment);

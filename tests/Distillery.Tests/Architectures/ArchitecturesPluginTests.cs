@@ -48,5 +48,12 @@ public sealed class ArchitecturesPluginTests
         public void AddDataset<TDataset, TOptions>(string name, string help)
             where TDataset : class, IDataset
             where TOptions : class => throw new InvalidOperationException("The architectures plugin adds no datasets.");
+
+        public void AddArtifactStore(string owner) => throw new InvalidOperationException("The architectures plugin keeps no artifacts.");
+
+        public void AddCommand<TCommand>(Distillery.Commands.CommandRegistration command)
+            where TCommand : class, Spectre.Console.Cli.ICommand => throw new InvalidOperationException("The architectures plugin adds no commands.");
+
+        public void AddCommandGroup(string name, string description) => throw new InvalidOperationException("The architectures plugin adds no commands.");
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Methods;
 using Distillery.Storage;
 using Distillery.Tests.Storage;
@@ -129,7 +129,7 @@ public sealed class WorkspaceFixtureTests : IDisposable
         }
     }
 
-    private LiteDbMemoryBufferStore OpenMemory() => new(_workspace.Open());
+    private MemoryBufferStore OpenMemory() => new(_workspace.Open().For(MemoryBufferStore.Owner));
 
     private static void ShouldMatch(Tensor tensor, JsonNode expected)
     {

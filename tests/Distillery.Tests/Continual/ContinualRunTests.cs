@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Storage;
 using Distillery.Tests.EndToEnd;
 using Distillery.Tests.Host;
@@ -45,7 +45,7 @@ public sealed class ContinualRunTests : IDisposable
         Assert.All(report["files"]!.AsArray(), file => Assert.True(File.Exists((string)file!)));
 
         using var workspace = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = Path.Combine(_temp.Path, "work.db") });
-        var buffers = await new LiteDbMemoryBufferStore(workspace).ListAsync(CancellationToken.None);
+        var buffers = await new MemoryBufferStore(workspace.For(MemoryBufferStore.Owner)).ListAsync(CancellationToken.None);
         Assert.Equal(["test/herding/order0", "test/random/order0"], buffers.Select(b => b.Name));
         Assert.All(buffers, b => Assert.True(b.IsComplete));
         Assert.All(buffers, b => Assert.Equal(20, b.Images));

@@ -1,4 +1,4 @@
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Methods;
 using Distillery.Tests.Storage;
 using TorchSharp;
@@ -187,7 +187,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
         Assert.Contains("stored buffers: b", buffer.Message);
     }
 
-    private LiteDbMemoryBufferStore Open() => new(_workspace.Open());
+    private MemoryBufferStore Open() => new(_workspace.Open().For(MemoryBufferStore.Owner));
 
     private static MemoryBufferSettings Settings() => new()
     {

@@ -79,5 +79,12 @@ public sealed class DatasetsPluginTests
         public void AddScenario<TScenario, TOptions>(string name, string help)
             where TScenario : class, IScenario
             where TOptions : class => throw new NotSupportedException();
+
+        public void AddArtifactStore(string owner) => throw new NotSupportedException();
+
+        public void AddCommand<TCommand>(Distillery.Commands.CommandRegistration command)
+            where TCommand : class, Spectre.Console.Cli.ICommand => throw new NotSupportedException();
+
+        public void AddCommandGroup(string name, string description) => throw new NotSupportedException();
     }
 }

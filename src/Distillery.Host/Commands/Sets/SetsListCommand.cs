@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Distillery.Host.Cli;

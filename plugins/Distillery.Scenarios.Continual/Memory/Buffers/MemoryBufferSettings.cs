@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Distillery.Memory;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>
 /// What a memory buffer holds memory of, and how it was made. A run may add to a buffer only when its settings are

@@ -1,29 +1,28 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Distillery.Host.Cli;
-using Distillery.Host.Output;
-using Distillery.Memory;
+using Distillery.Commands;
+using Distillery.Scenarios.Continual.Memory;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Distillery.Host.Commands.Memory;
+namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>Lists the continual-learning memory buffers in the workspace.</summary>
-public sealed class MemoryListCommand(IMemoryBufferStore store, Terminal terminal, HostArguments arguments) : AsyncCommand<DistillerySettings>
+public sealed class MemoryListCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<DistillerySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DistillerySettings settings, CancellationToken cancellationToken)
     {
         var buffers = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        if (arguments.Output == OutputFormat.Json)
+        if (output.IsJson)
         {
-            JsonOutput.Write(terminal.Streams.Out, new JsonArray(buffers.Select(b => (JsonNode)MemoryJson.Describe(b)).ToArray()));
-            return ExitCodes.Success;
+            output.WriteJson(new JsonArray(buffers.Select(b => (JsonNode)MemoryJson.Describe(b)).ToArray()));
+            return CommandExitCodes.Success;
         }
 
         if (buffers.Count == 0)
         {
-            terminal.Out.MarkupLine("No memory buffers in the workspace yet. The [bold]continual[/] scenario makes them.");
-            return ExitCodes.Success;
+            output.Console.MarkupLine("No memory buffers in the workspace yet. The [bold]continual[/] scenario makes them.");
+            return CommandExitCodes.Success;
         }
 
         var table = new Table().AddColumns("Name", "Method", "Dataset", "Per class", "Steps", "Images", "Writer");
@@ -41,7 +40,7 @@ public sealed class MemoryListCommand(IMemoryBufferStore store, Terminal termina
                 Markup.Escape(buffer.Writer ?? "-"));
         }
 
-        terminal.Out.Write(table);
-        return ExitCodes.Success;
+        output.Console.Write(table);
+        return CommandExitCodes.Success;
     }
 }

@@ -1,7 +1,7 @@
 using Distillery.Methods;
 using static TorchSharp.torch;
 
-namespace Distillery.Memory;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>
 /// The memory of one class made at one step: its images <c>[n, C, H, W]</c> (normalized, as the method returned them)

@@ -1,20 +1,16 @@
 using System.ComponentModel;
-using Distillery.Host.Cli;
-using Distillery.Host.Output;
-using Distillery.Host.Progress;
-using Distillery.Memory;
+using Distillery.Commands;
+using Distillery.Scenarios.Continual.Memory;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Distillery.Host.Commands.Memory;
+namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>Shows a buffer's settings and draws its memory as a PNG grid, one row per class.</summary>
 public sealed class MemoryShowCommand(
     IMemoryBufferStore store,
-    SetPicture picture,
-    ProgressDisplay progress,
-    Terminal terminal,
-    HostArguments arguments) : AsyncCommand<MemoryShowCommand.Settings>
+    ISetPicture picture,
+    ICommandOutput output) : AsyncCommand<MemoryShowCommand.Settings>
 {
     public sealed class Settings : MemorySettings
     {
@@ -27,14 +23,14 @@ public sealed class MemoryShowCommand(
     {
         using var set = await MemoryBufferSets.LoadAsync(store, settings.Name, cancellationToken).ConfigureAwait(false);
         var info = (await store.FindAsync(settings.Name, cancellationToken).ConfigureAwait(false))!;
-        var png = await progress.RunAsync(reporter =>
+        var png = await output.RunWithProgressAsync(reporter =>
             picture.WriteAsync(set, settings.Out ?? picture.DefaultPath(settings.Name), reporter, cancellationToken)).ConfigureAwait(false);
         var json = MemoryJson.Describe(info);
         json["png"] = png;
-        if (arguments.Output == OutputFormat.Json)
+        if (output.IsJson)
         {
-            JsonOutput.Write(terminal.Streams.Out, json);
-            return ExitCodes.Success;
+            output.WriteJson(json);
+            return CommandExitCodes.Success;
         }
 
         var grid = new Grid().AddColumn().AddColumn();
@@ -44,7 +40,7 @@ public sealed class MemoryShowCommand(
             grid.AddRow(Markup.Escape(key), Markup.Escape(text));
         }
 
-        terminal.Out.Write(grid);
-        return ExitCodes.Success;
+        output.Console.Write(grid);
+        return CommandExitCodes.Success;
     }
 }

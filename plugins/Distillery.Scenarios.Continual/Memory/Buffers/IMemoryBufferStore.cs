@@ -1,4 +1,4 @@
-namespace Distillery.Memory;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>
 /// Continual-learning memory kept in the workspace: named buffers of per (step, class) documents holding images and

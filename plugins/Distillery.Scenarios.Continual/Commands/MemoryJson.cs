@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 
-namespace Distillery.Host.Commands.Memory;
+namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>A buffer's description as JSON.</summary>
 internal static class MemoryJson

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Distillery.Host.Cli;
+using Distillery.Commands;
 using Spectre.Console.Cli;
 
-namespace Distillery.Host.Commands.Memory;
+namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>The settings of a command about one memory buffer.</summary>
 public class MemorySettings : DistillerySettings

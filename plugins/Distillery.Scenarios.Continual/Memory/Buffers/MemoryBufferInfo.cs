@@ -1,4 +1,4 @@
-namespace Distillery.Memory;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>A stored buffer: its settings, the steps it holds, and who is writing it now.</summary>
 /// <param name="Name">The buffer's unique name.</param>

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 
-namespace Distillery.Host.Cli;
+namespace Distillery.Commands;
 
 /// <summary>
 /// The global options every command accepts. The host reads them (anywhere on the line) before the command is parsed

@@ -1,9 +1,7 @@
-using Distillery.Memory.Documents;
-
-namespace Distillery.Memory;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>Holds a buffer's writer mark until disposed.</summary>
-internal sealed class LiteDbMemoryBufferWriter(LiteDbMemoryBufferStore store, string name, WriterLease lease, MemoryBufferInfo info) : IMemoryBufferWriter
+internal sealed class MemoryBufferWriter(MemoryBufferStore store, string name, WriterLease lease, MemoryBufferInfo info) : IMemoryBufferWriter
 {
     private bool _disposed;
 

@@ -2,7 +2,7 @@ using Distillery.Methods;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Distillery.Memory;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>A buffer's stored memory gathered into one synthetic set (all stored steps, class by class), to draw or export.</summary>
 public static class MemoryBufferSets

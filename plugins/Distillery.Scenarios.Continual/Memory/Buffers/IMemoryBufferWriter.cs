@@ -1,4 +1,4 @@
-namespace Distillery.Memory;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>
 /// The one writer of a buffer. While it is open, no other writer, in this process or another, can open the buffer;

@@ -1,14 +1,15 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Distillery.Exchange;
-using Distillery.Host.Cli;
-using Distillery.Host.Output;
-using Distillery.Memory;
+using Distillery.Commands;
+using Distillery.Scenarios.Continual.Memory;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Distillery.Host.Commands.Memory;
+namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>Writes a buffer's memory (every stored step) to a PyTorch <c>.pt</c> file.</summary>
-public sealed class MemoryExportCommand(IMemoryBufferStore store, Terminal terminal, HostArguments arguments) : AsyncCommand<MemoryExportCommand.Settings>
+public sealed class MemoryExportCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<MemoryExportCommand.Settings>
 {
     public sealed class Settings : MemorySettings
     {
@@ -22,7 +23,15 @@ public sealed class MemoryExportCommand(IMemoryBufferStore store, Terminal termi
         using var set = await MemoryBufferSets.LoadAsync(store, settings.Name, cancellationToken).ConfigureAwait(false);
         var path = Path.GetFullPath(settings.File);
         PyTorchSetFile.Export(set, path);
-        ExportSummary.Write(terminal, arguments, "buffer", settings.Name, path);
-        return ExitCodes.Success;
+        if (output.IsJson)
+        {
+            output.WriteJson(new JsonObject { ["buffer"] = settings.Name, ["file"] = path });
+        }
+        else
+        {
+            output.Console.MarkupLineInterpolated($"Exported [bold]{settings.Name}[/] to {path}");
+        }
+
+        return CommandExitCodes.Success;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Distillery.Memory.Documents;
+namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>The JSON form of <see cref="MemoryBufferSettings"/> kept in a buffer's header.</summary>
 internal static class MemorySettingsJson
