@@ -4,8 +4,9 @@ using Spectre.Console.Cli;
 namespace Distillery.Commands;
 
 /// <summary>
-/// The global options every command accepts. The host reads them (anywhere on the line) before the command is parsed
-/// — see <see cref="HostArguments"/> — so these properties exist to document them in each command's help.
+/// The global options every command accepts, the host's and the plugins' alike. The host reads them (anywhere on the
+/// line) before the command is parsed, so these properties exist to document them in each command's help; derive a
+/// command's settings from this class.
 /// </summary>
 public class DistillerySettings : CommandSettings
 {

@@ -167,7 +167,7 @@ public sealed class ContinualRunTests : IDisposable
 
         var benchmark = Path.Combine(_temp.Path, "benchmark.json");
         File.WriteAllText(benchmark, """{ "scenario": "benchmark" }""");
-        var other = await HostRun.StartAsync(["continual", benchmark, "--workspace", Path.Combine(_temp.Path, "empty.db")]);
+        var other = await HostRun.StartAsync(["continual", benchmark, "--workspace", Path.Combine(_temp.Path, "empty.db"), "--plugins", RepositoryPaths.BuiltInPlugins]);
         Assert.Equal(2, other.ExitCode);
         Assert.Contains("is an experiment for the 'benchmark' scenario", other.Error);
     }
