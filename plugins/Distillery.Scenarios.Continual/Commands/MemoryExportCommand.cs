@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using Distillery.Exchange;
 using Distillery.Commands;
+using Distillery.Exchange;
 using Distillery.Scenarios.Continual.Memory;
 using Spectre.Console;
 using Spectre.Console.Cli;

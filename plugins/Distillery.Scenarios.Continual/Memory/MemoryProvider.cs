@@ -2,11 +2,11 @@ using System.Text.Json;
 using Distillery.Components;
 using Distillery.Data;
 using Distillery.Devices;
-using Distillery.Scenarios.Continual.Memory;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Randomness;
 using Distillery.Runs;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Storage;
 using Microsoft.Extensions.Configuration;
 

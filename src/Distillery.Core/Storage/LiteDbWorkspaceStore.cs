@@ -1,5 +1,5 @@
-using Distillery.Storage.Artifacts;
 using Distillery.Methods;
+using Distillery.Storage.Artifacts;
 using Distillery.Storage.Documents;
 using LiteDB;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using Distillery.Commands;
 using System.ComponentModel;
+using Distillery.Commands;
 using Distillery.Host.Cli;
 using Distillery.Host.Configuration;
 using Spectre.Console.Cli;

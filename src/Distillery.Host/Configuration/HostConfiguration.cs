@@ -1,5 +1,5 @@
-using Distillery.Host.Cli;
 using Distillery.Commands;
+using Distillery.Host.Cli;
 using Microsoft.Extensions.Configuration;
 
 namespace Distillery.Host.Configuration;

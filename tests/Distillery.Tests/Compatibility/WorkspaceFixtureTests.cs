@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Distillery.Scenarios.Continual.Memory;
 using Distillery.Methods;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Storage;
 using Distillery.Tests.Storage;
 using static TorchSharp.torch;

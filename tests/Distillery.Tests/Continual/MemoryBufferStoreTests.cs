@@ -1,5 +1,5 @@
-using Distillery.Scenarios.Continual.Memory;
 using Distillery.Methods;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Tests.Storage;
 using TorchSharp;
 

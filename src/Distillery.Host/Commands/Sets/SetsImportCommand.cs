@@ -1,5 +1,5 @@
-using Distillery.Commands;
 using System.ComponentModel;
+using Distillery.Commands;
 using Distillery.Exchange;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
