@@ -24,6 +24,8 @@ public sealed class ContinualScenario(
     TrackRunner tracks,
     IWorkspaceStore workspace) : IScenario
 {
+    public const string Name = "continual";
+
     public async Task<RunReport> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,6 +1,5 @@
 using Distillery.Data;
 using Distillery.Devices;
-using Distillery.Memory;
 using Distillery.Runs;
 using Distillery.Storage;
 using Distillery.Training;
@@ -18,7 +17,6 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<EvaluationOptions>().Bind(configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDatasetFiles(configuration);
         services.AddWorkspaceStore(configuration);
-        services.AddMemoryBuffers();
         services.AddTraining();
         services.AddSingleton<IDeviceProvider, DeviceProvider>();
         services.AddSingleton<TorchRuntime>();

@@ -50,7 +50,7 @@ public static class DistilleryApp
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             LogQuarantined(host.Services);
 
-            var code = await CommandTree.Create(host.Services, terminal)
+            var code = await CommandTree.Create(host.Services, terminal, host.Services.GetRequiredService<PluginLoadReport>())
                 .RunAsync(arguments.CommandArguments, cancellationToken)
                 .ConfigureAwait(false);
             return cancellationToken.IsCancellationRequested ? errors.Cancelled() : code;
@@ -61,7 +61,11 @@ public static class DistilleryApp
         }
         catch (Exception ex)
         {
-            return errors.Report(ex, host?.Services.GetService<IConfiguration>(), host?.Services.GetService<OptionsSections>());
+            return errors.Report(
+                ex,
+                host?.Services.GetService<IConfiguration>(),
+                host?.Services.GetService<OptionsSections>(),
+                host?.Services.GetService<PluginLoadReport>()?.Commands.Select(command => command.Registration.Words[0]));
         }
         finally
         {
@@ -96,7 +100,8 @@ public static class DistilleryApp
 
         builder.Services.AddSingleton(terminal);
         builder.Services.AddDistilleryEngine(builder.Configuration);
-        builder.Services.AddDistilleryHost(builder.Configuration, arguments, experiment);
+        var report = builder.Services.AddDistilleryHost(builder.Configuration, arguments, experiment);
+        HostConfiguration.ConfigureCommand(builder.Configuration, arguments, report.Commands.Select(command => command.Registration));
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }

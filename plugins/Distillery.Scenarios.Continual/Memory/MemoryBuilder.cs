@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Distillery.Data;
-using Distillery.Memory;
 using Distillery.Methods;
 using Distillery.Progress;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Storage;
 using TorchSharp;
 using static TorchSharp.torch;

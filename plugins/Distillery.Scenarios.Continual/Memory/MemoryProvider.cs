@@ -1,11 +1,11 @@
 using Distillery.Components;
 using Distillery.Data;
 using Distillery.Devices;
-using Distillery.Memory;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Randomness;
 using Distillery.Runs;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Storage;
 
 namespace Distillery.Scenarios.Continual;

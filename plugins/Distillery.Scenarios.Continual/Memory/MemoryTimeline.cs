@@ -1,5 +1,5 @@
 using Distillery.Data;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,7 @@
+using Distillery.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Cli;
 
 namespace Distillery.Components;
 
@@ -24,4 +26,22 @@ public interface IComponentRegistry
         where TService : class
         where TImplementation : class, TService
         where TOptions : class, new();
+
+    /// <summary>
+    /// Claims <paramref name="owner"/> (lowercase letters and digits) for this plugin's documents in the workspace and
+    /// registers its <see cref="Storage.IArtifactStore"/> as a keyed singleton under that name. Collections are stored
+    /// as <c>OWNER_NAME</c>; an owner another plugin holds is refused.
+    /// </summary>
+    void AddArtifactStore(string owner);
+
+    /// <summary>
+    /// Adds a command line command, built from the host's container. Commands are Spectre.Console.Cli commands whose
+    /// settings derive from <see cref="DistillerySettings"/>; they print through <see cref="ICommandOutput"/>. A path
+    /// another command holds is refused.
+    /// </summary>
+    void AddCommand<TCommand>(CommandRegistration command)
+        where TCommand : class, ICommand;
+
+    /// <summary>Declares a group of commands (the first word of two-word command paths) and its line of help.</summary>
+    void AddCommandGroup(string name, string description);
 }

@@ -1,4 +1,5 @@
 using Distillery.Methods;
+using Distillery.Storage.Artifacts;
 using Distillery.Storage.Documents;
 using LiteDB;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ namespace Distillery.Storage;
 /// shape, size and SHA-256) plus the chunk documents holding its tensors' bytes; it is written in one transaction.
 /// The file is opened on first use, in shared mode, so several processes can use one workspace.
 /// </summary>
-public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IDisposable
+public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDisposable
 {
     private readonly WorkspaceDatabase _database;
     private readonly TensorChunks _chunks;
@@ -111,6 +112,8 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IDisposable
                 .ThenBy(run => run.Id, StringComparer.Ordinal)
                 .ToList()),
             cancellationToken);
+
+    public IArtifactStore For(string owner) => new LiteDbArtifactStore(_database, _chunks, owner);
 
     public void Dispose() => _database.Dispose();
 

@@ -1,16 +1,19 @@
 using Distillery.Host.Commands;
-using Distillery.Host.Commands.Memory;
 using Distillery.Host.Commands.Runs;
 using Distillery.Host.Commands.Sets;
 using Distillery.Host.Output;
+using Distillery.Host.Plugins;
 using Spectre.Console.Cli;
 
 namespace Distillery.Host.Cli;
 
-/// <summary>The commands, their help and examples.</summary>
+/// <summary>The commands, their help and examples: the host's own, then those the plugins brought.</summary>
 internal static class CommandTree
 {
-    public static CommandApp Create(IServiceProvider services, Terminal terminal)
+    /// <summary>The host's own commands and groups; a plugin cannot take these names.</summary>
+    public static IReadOnlyList<string> HostCommands { get; } = ["plugins", "distill", "evaluate", "sets", "runs", "run", "demo"];
+
+    public static CommandApp Create(IServiceProvider services, Terminal terminal, PluginLoadReport report)
     {
         var app = new CommandApp(new HostTypeRegistrar(services));
         app.Configure(config =>
@@ -54,19 +57,6 @@ internal static class CommandTree
                     .WithExample("sets", "delete", "dm-fm-10");
             });
 
-            config.AddBranch("memory", memory =>
-            {
-                memory.SetDescription("Manage the continual-learning memory buffers in the workspace.");
-                memory.AddCommand<MemoryListCommand>("list").WithDescription("List the memory buffers, their steps and writers.")
-                    .WithExample("memory", "list");
-                memory.AddCommand<MemoryShowCommand>("show").WithDescription("Show a buffer's settings and draw its memory as a PNG grid.")
-                    .WithExample("memory", "show", "split-fashion-mnist/dm/order0", "--out", "memory.png");
-                memory.AddCommand<MemoryExportCommand>("export").WithDescription("Write a buffer's memory to a PyTorch .pt file.")
-                    .WithExample("memory", "export", "split-fashion-mnist/dm/order0", "memory.pt");
-                memory.AddCommand<MemoryDeleteCommand>("delete").WithDescription("Delete a memory buffer.")
-                    .WithExample("memory", "delete", "split-fashion-mnist/dm/order0");
-            });
-
             config.AddBranch("runs", runs =>
             {
                 runs.SetDescription("The run records in the workspace: what ran, with which settings, how it ended.");
@@ -82,15 +72,12 @@ internal static class CommandTree
                 .WithExample("run", "experiments/coresets-fashion-mnist-ipc10.json")
                 .WithExample("run", "experiments/coresets-fashion-mnist-ipc10.json", "--output", "json");
 
-            config.AddCommand<ContinualCommand>(ContinualCommand.Name)
-                .WithDescription("Run the continual-learning scenario (Scenarios:continual settings, or a continual experiment file).")
-                .WithExample("continual", "experiments/continual-split-fashion-mnist.json", "--output", "json")
-                .WithExample("continual", "experiments/continual-split-fashion-mnist.json", "--reuse-memory");
-
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run the built-in demonstration (the benchmark scenario with the settings of the Demo section).")
                 .WithExample("demo")
                 .WithExample("demo", "--device", "cpu");
+
+            PluginCommands.AddTo(config, report);
         });
         return app;
     }

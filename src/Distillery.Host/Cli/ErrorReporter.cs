@@ -13,9 +13,8 @@ namespace Distillery.Host.Cli;
 /// </summary>
 internal sealed class ErrorReporter(Terminal terminal, bool verbose)
 {
-    public static IReadOnlyList<string> Commands { get; } = ["plugins", "distill", "evaluate", "sets", "runs", "memory", "run", "continual", "demo"];
-
-    public int Report(Exception exception, IConfiguration? configuration, OptionsSections? sections)
+    /// <summary>Reports <paramref name="exception"/>; an unknown command is answered with the host's commands and <paramref name="pluginCommands"/>.</summary>
+    public int Report(Exception exception, IConfiguration? configuration, OptionsSections? sections, IEnumerable<string>? pluginCommands = null)
     {
         exception = Unwrap(exception);
         if (ConfigurationErrors.Describe(exception, configuration, sections) is { } setting)
@@ -29,7 +28,7 @@ internal sealed class ErrorReporter(Terminal terminal, bool verbose)
                 return UserError(SettingFlags.Explain(user));
             case CommandParseException parse:
                 var known = parse.Message.StartsWith("Unknown command", StringComparison.Ordinal)
-                    ? $" Commands: {string.Join(", ", Commands)}. See 'distillery --help'."
+                    ? $" Commands: {string.Join(", ", CommandTree.HostCommands.Concat(pluginCommands ?? []).Distinct())}. See 'distillery --help'."
                     : " See 'distillery COMMAND --help'.";
                 return UserError(parse.Message + known);
             case CommandRuntimeException runtime:

@@ -34,6 +34,9 @@ public sealed record HostArguments(
     /// <summary>The first positional argument after the command (the file of <c>run FILE</c>).</summary>
     public string? FirstArgument => Positionals.Skip(1).FirstOrDefault();
 
+    /// <summary>The positional arguments: the command's words, then its arguments.</summary>
+    public IReadOnlyList<string> Words => Positionals.ToList();
+
     private IEnumerable<string> Positionals => CommandArguments.TakeWhile(a => a != "--").Where(a => !a.StartsWith('-'));
 
     public static HostArguments Parse(IReadOnlyList<string> args)

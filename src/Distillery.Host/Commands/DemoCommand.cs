@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using Distillery.Host.Cli;
 using Distillery.Host.Configuration;
 using Spectre.Console.Cli;

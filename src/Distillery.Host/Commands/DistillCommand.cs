@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;

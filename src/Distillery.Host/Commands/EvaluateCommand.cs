@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Distillery.Commands;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
 using Distillery.Host.Plugins;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Distillery.Commands;
 using Distillery.Host.Cli;
 using Distillery.Host.Configuration;
 using Spectre.Console.Cli;

@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Host.Cli;
 using Distillery.Host.Configuration;
@@ -15,8 +16,11 @@ public sealed class ScenarioExecutor(
     IOptions<OutputOptions> output,
     ProgressDisplay progress,
     Terminal terminal,
-    HostArguments arguments)
+    HostArguments arguments) : IScenarioRunner
 {
+    public Task<int> RunAsync(string scenario, CancellationToken cancellationToken) =>
+        RunAsync(new Experiment(scenario, $"configuration section {ComponentSections.Scenarios}:{scenario}"), cancellationToken);
+
     public async Task<int> RunAsync(Experiment experiment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);

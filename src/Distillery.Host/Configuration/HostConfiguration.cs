@@ -1,5 +1,5 @@
+using Distillery.Commands;
 using Distillery.Host.Cli;
-using Distillery.Host.Commands;
 using Microsoft.Extensions.Configuration;
 
 namespace Distillery.Host.Configuration;
@@ -7,7 +7,8 @@ namespace Distillery.Host.Configuration;
 /// <summary>
 /// Lays out the configuration, later sources winning: <c>appsettings.json</c> next to the executable, the current
 /// directory's <c>appsettings.json</c>, <c>DISTILLERY_</c> environment variables, the experiment (the file of
-/// <c>run FILE</c>, or the <c>Demo</c> section for <c>demo</c>), then the command line.
+/// <c>run FILE</c>, or the <c>Demo</c> section for <c>demo</c>), then the command line; a plugin command's experiment
+/// file and flags come once the plugins are loaded (<see cref="ConfigureCommand"/>).
 /// </summary>
 public static class HostConfiguration
 {
@@ -41,36 +42,50 @@ public static class HostConfiguration
             case "demo":
                 experiment = AddDemo(configuration, arguments);
                 break;
-            case ContinualCommand.Name:
-                experiment = AddContinual(configuration, arguments);
-                break;
         }
 
         configuration.AddInMemoryCollection(arguments.Settings);
         return experiment;
     }
 
-    /// <summary><c>continual [FILE]</c>: the file, if any, must be a continual experiment; the command's flags set keys.</summary>
-    private static Experiment AddContinual(IConfigurationManager configuration, HostArguments arguments)
+    /// <summary>
+    /// Once the plugins are loaded: when the command line runs a plugin command, lays its experiment file (if the
+    /// command takes one and one is given) and its flags over the configuration, then the command line's settings again,
+    /// so that they still win.
+    /// </summary>
+    public static void ConfigureCommand(IConfigurationManager configuration, HostArguments arguments, IEnumerable<CommandRegistration> commands)
     {
-        var experiment = new Experiment(ContinualCommand.Scenario, "configuration section Scenarios:continual");
-        if (arguments.FirstArgument is { } file)
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(commands);
+        var words = arguments.Words;
+        var command = commands
+            .Where(c => c.Words.Count <= words.Count && c.Words.SequenceEqual(words.Take(c.Words.Count), StringComparer.Ordinal))
+            .MaxBy(c => c.Words.Count);
+        if (command is null)
         {
-            experiment = ExperimentFile.Read(file);
-            if (!string.Equals(experiment.Scenario, ContinualCommand.Scenario, StringComparison.OrdinalIgnoreCase))
+            return;
+        }
+
+        if (command.ExperimentScenario is { } scenario && words.Count > command.Words.Count)
+        {
+            var file = words[command.Words.Count];
+            var experiment = ExperimentFile.Read(file);
+            if (!string.Equals(experiment.Scenario, scenario, StringComparison.OrdinalIgnoreCase))
             {
                 throw new UserErrorException(
-                    $"'{file}' is an experiment for the '{experiment.Scenario}' scenario; 'continual' runs continual ones. Use 'distillery run {file}'.");
+                    $"'{file}' is an experiment for the '{experiment.Scenario}' scenario; '{command.Path}' runs {scenario} ones. Use 'distillery run {file}'.");
             }
 
             configuration.AddJsonFile(experiment.Source, optional: false, reloadOnChange: false);
         }
 
-        var flags = ContinualCommand.Flags
+        var flags = command.Flags
             .Where(flag => arguments.CommandArguments.Contains(flag.Key, StringComparer.Ordinal))
-            .Select(flag => new KeyValuePair<string, string?>(flag.Value, "true"));
+            .Select(flag => new KeyValuePair<string, string?>(flag.Value, "true"))
+            .ToList();
         configuration.AddInMemoryCollection(flags);
-        return experiment;
+        configuration.AddInMemoryCollection(arguments.Settings);
     }
 
     /// <summary>The <c>Demo</c> section has the shape of an experiment file: it is laid over the root.</summary>

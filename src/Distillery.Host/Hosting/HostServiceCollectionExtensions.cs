@@ -1,4 +1,5 @@
 using System.Reflection;
+using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Data.Files;
 using Distillery.Devices;
@@ -58,7 +59,10 @@ internal static class HostServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProgressDisplay>();
         services.AddSingleton<SetPicture>();
+        services.AddSingleton<ISetPicture>(provider => provider.GetRequiredService<SetPicture>());
         services.AddSingleton<ScenarioExecutor>();
+        services.AddSingleton<IScenarioRunner>(provider => provider.GetRequiredService<ScenarioExecutor>());
+        services.AddSingleton<ICommandOutput, CommandOutput>();
         if (experiment is not null)
         {
             services.AddSingleton(experiment);

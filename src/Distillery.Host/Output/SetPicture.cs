@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using Distillery.Data;
 using Distillery.Imaging;
 using Distillery.Methods;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Host.Output;
 
 /// <summary>Draws a synthetic set as a PNG grid, one row per class.</summary>
-public sealed class SetPicture(IDatasetLoader datasets, IOptions<OutputOptions> options)
+public sealed class SetPicture(IDatasetLoader datasets, IOptions<OutputOptions> options) : ISetPicture
 {
     /// <summary>The folder pictures go to unless told otherwise.</summary>
     public string Directory => Path.GetFullPath(options.Value.Directory);

@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
+using Distillery.Commands;
 using Distillery.Components;
+using Distillery.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Cli;
 
 namespace Distillery.Host.Plugins;
 
@@ -16,6 +19,9 @@ internal sealed partial class ComponentRegistry(
     ComponentLedger ledger) : IComponentRegistry
 {
     private readonly List<ComponentEntry> _entries = [];
+    private readonly List<string> _artifactOwners = [];
+    private readonly List<PluginCommand> _commands = [];
+    private readonly List<PluginCommandGroup> _commandGroups = [];
 
     public IServiceCollection Services { get; } = new ServiceCollection();
 
@@ -23,8 +29,76 @@ internal sealed partial class ComponentRegistry(
 
     public IReadOnlyList<ComponentEntry> Entries => _entries;
 
+    public IReadOnlyList<string> ArtifactOwners => _artifactOwners;
+
+    public IReadOnlyList<PluginCommand> Commands => _commands;
+
+    public IReadOnlyList<PluginCommandGroup> CommandGroups => _commandGroups;
+
+    /// <summary>The first words of its commands and groups.</summary>
+    public IEnumerable<string> CommandWords => _commands.Select(c => c.Registration.Words[0]).Concat(_commandGroups.Select(g => g.Name)).Distinct();
+
     public IEnumerable<ComponentDescriptor> Accepted =>
         _entries.Where(e => e.Status == PluginStatus.Active).Select(e => e.Descriptor);
+
+    public void AddArtifactStore(string owner)
+    {
+        global::Distillery.Storage.Artifacts.ArtifactOwners.Check(owner);
+        if (ledger.ArtifactOwnerHolder(owner) is { } holder)
+        {
+            throw new InvalidOperationException($"Artifact owner '{owner}' is already taken by plugin '{holder}'.");
+        }
+
+        if (!_artifactOwners.Contains(owner))
+        {
+            _artifactOwners.Add(owner);
+            Services.AddKeyedSingleton<IArtifactStore>(owner, (provider, _) => provider.GetRequiredService<IArtifactStores>().For(owner));
+        }
+    }
+
+    public void AddCommand<TCommand>(CommandRegistration command)
+        where TCommand : class, ICommand
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ClaimCommandWord(command.Words[0]);
+        if (command.Words.Count == 1 && _commandGroups.Any(g => g.Name == command.Words[0]))
+        {
+            throw new InvalidOperationException($"'{command.Path}' is a group of commands; it cannot be a command too.");
+        }
+
+        if (_commands.Any(c => c.Registration.Path == command.Path || (c.Registration.Words.Count == 1 && c.Registration.Words[0] == command.Words[0])))
+        {
+            throw new InvalidOperationException($"Command '{command.Path}' is registered twice.");
+        }
+
+        if (command.Words.Count == 2 && _commandGroups.All(g => g.Name != command.Words[0]))
+        {
+            _commandGroups.Add(new PluginCommandGroup(command.Words[0], string.Empty, manifest.Id));
+        }
+
+        _commands.Add(new PluginCommand(command, typeof(TCommand), manifest.Id));
+    }
+
+    public void AddCommandGroup(string name, string description)
+    {
+        var group = new CommandRegistration(name, description);
+        ClaimCommandWord(name);
+        if (_commands.Any(c => c.Registration.Words.Count == 1 && c.Registration.Words[0] == name))
+        {
+            throw new InvalidOperationException($"'{name}' is a command; it cannot be a group of commands too.");
+        }
+
+        _commandGroups.RemoveAll(g => g.Name == name);
+        _commandGroups.Add(new PluginCommandGroup(group.Path, group.Description, manifest.Id));
+    }
+
+    private void ClaimCommandWord(string word)
+    {
+        if (ledger.CommandWordHolder(word) is { } holder)
+        {
+            throw new InvalidOperationException($"Command '{word}' is already taken by {(holder == "the host" ? holder : $"plugin '{holder}'")}.");
+        }
+    }
 
     public void AddComponent<TService, TImplementation, TOptions>(string name, string help)
         where TService : class

@@ -10,4 +10,8 @@ public sealed record PluginLoadReport(IReadOnlyList<string> Directories, IReadOn
         Plugins.Where(p => p.Status == PluginStatus.Active)
             .SelectMany(p => p.Components)
             .Where(c => c.Status == PluginStatus.Active);
+
+    public IEnumerable<PluginCommand> Commands => Plugins.Where(p => p.Status == PluginStatus.Active).SelectMany(p => p.Commands);
+
+    public IEnumerable<PluginCommandGroup> CommandGroups => Plugins.Where(p => p.Status == PluginStatus.Active).SelectMany(p => p.CommandGroups);
 }

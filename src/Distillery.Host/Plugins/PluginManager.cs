@@ -25,6 +25,8 @@ public sealed class PluginManager
         typeof(IConfiguration),
         typeof(ILogger),
         typeof(Microsoft.Extensions.Options.IOptions<>),
+        typeof(Spectre.Console.IAnsiConsole),
+        typeof(Spectre.Console.Cli.ICommand),
     ];
 
     private static readonly int HostAbstractionsMajor = typeof(IDistilleryPlugin).Assembly.GetName().Version?.Major ?? DistilleryContract.MajorVersion;
@@ -107,7 +109,14 @@ public sealed class PluginManager
             }
 
             _ledger.Commit(registry.Accepted);
-            return record with { Components = registry.Entries };
+            _ledger.Commit(manifest.Id, registry.ArtifactOwners, registry.CommandWords);
+            return record with
+            {
+                Components = registry.Entries,
+                Commands = registry.Commands,
+                CommandGroups = registry.CommandGroups,
+                ArtifactOwners = registry.ArtifactOwners,
+            };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -134,7 +143,14 @@ public sealed class PluginManager
 
     private IDistilleryPlugin CreateRegistrar(string path)
     {
-        var loader = PluginLoader.CreateFromAssemblyFile(path, SharedTypes, config => config.PreferSharedTypes = true);
+        var loader = PluginLoader.CreateFromAssemblyFile(path, SharedTypes, config =>
+        {
+            config.PreferSharedTypes = true;
+
+            // Shared assemblies resolve from the host when asked for, not by walking their references up front: some
+            // reference assemblies they never load (Spectre.Console.Cli names NJsonSchema, which is not shipped).
+            config.IsLazyLoaded = true;
+        });
         _loaders.Add(loader);
         var assembly = loader.LoadDefaultAssembly();
 

@@ -13,4 +13,12 @@ public sealed record PluginRecord(
     public string Id => Manifest?.Id ?? Path.GetFileName(Folder);
 
     public string Version => Manifest?.Version ?? "?";
+
+    /// <summary>The commands it brought to the command line.</summary>
+    public IReadOnlyList<PluginCommand> Commands { get; init; } = [];
+
+    public IReadOnlyList<PluginCommandGroup> CommandGroups { get; init; } = [];
+
+    /// <summary>The artifact owner names it claimed in the workspace.</summary>
+    public IReadOnlyList<string> ArtifactOwners { get; init; } = [];
 }

@@ -44,5 +44,12 @@ public sealed class ArchitecturesPluginTests
 
             Architectures.Add((name, help, typeof(TImplementation), typeof(TOptions)));
         }
+
+        public void AddArtifactStore(string owner) => throw new InvalidOperationException("The architectures plugin keeps no artifacts.");
+
+        public void AddCommand<TCommand>(Distillery.Commands.CommandRegistration command)
+            where TCommand : class, Spectre.Console.Cli.ICommand => throw new InvalidOperationException("The architectures plugin adds no commands.");
+
+        public void AddCommandGroup(string name, string description) => throw new InvalidOperationException("The architectures plugin adds no commands.");
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Storage;
 using Distillery.Tests.EndToEnd;
 using Distillery.Tests.Host;
@@ -45,7 +45,7 @@ public sealed class ContinualRunTests : IDisposable
         report["files"]!.AsArray().Should().AllSatisfy(file => File.Exists((string)file!).Should().BeTrue());
 
         using var workspace = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = Path.Combine(_temp.Path, "work.db") });
-        var buffers = await new LiteDbMemoryBufferStore(workspace).ListAsync(CancellationToken.None);
+        var buffers = await new MemoryBufferStore(workspace.For(MemoryBufferStore.Owner)).ListAsync(CancellationToken.None);
         buffers.Select(b => b.Name).Should().Equal(["test/herding/order0", "test/random/order0"]);
         buffers.Should().AllSatisfy(b => b.IsComplete.Should().BeTrue());
         buffers.Should().AllSatisfy(b => b.Images.Should().Be(20));
@@ -167,7 +167,7 @@ public sealed class ContinualRunTests : IDisposable
 
         var benchmark = Path.Combine(_temp.Path, "benchmark.json");
         File.WriteAllText(benchmark, """{ "scenario": "benchmark" }""");
-        var other = await HostRun.StartAsync(["continual", benchmark, "--workspace", Path.Combine(_temp.Path, "empty.db")]);
+        var other = await HostRun.StartAsync(["continual", benchmark, "--workspace", Path.Combine(_temp.Path, "empty.db"), "--plugins", RepositoryPaths.BuiltInPlugins]);
         other.ExitCode.Should().Be(2);
         other.Error.Should().Contain("is an experiment for the 'benchmark' scenario");
     }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Distillery.Memory;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Tests.Host;
 using Distillery.Tests.Storage;
 
@@ -19,7 +19,7 @@ public sealed class CrossProcessMemoryTests : IDisposable
     public async Task ABufferHeldByAnotherProcessRefusesARunAndIsSharedOnceReleased()
     {
         var experiment = WriteExperiment();
-        var store = new LiteDbMemoryBufferStore(_workspace.Open());
+        var store = new MemoryBufferStore(_workspace.Open().For(MemoryBufferStore.Owner));
         var settings = new MemoryBufferSettings
         {
             Dataset = "fashion-mnist",

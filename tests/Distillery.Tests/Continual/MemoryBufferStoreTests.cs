@@ -1,5 +1,5 @@
-using Distillery.Memory;
 using Distillery.Methods;
+using Distillery.Scenarios.Continual.Memory;
 using Distillery.Tests.Storage;
 using TorchSharp;
 
@@ -187,7 +187,7 @@ public sealed class MemoryBufferStoreTests : IDisposable
         buffer.Message.Should().Contain("stored buffers: b");
     }
 
-    private LiteDbMemoryBufferStore Open() => new(_workspace.Open());
+    private MemoryBufferStore Open() => new(_workspace.Open().For(MemoryBufferStore.Owner));
 
     private static MemoryBufferSettings Settings() => new()
     {

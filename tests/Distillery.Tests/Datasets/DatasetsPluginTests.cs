@@ -74,5 +74,12 @@ public sealed class DatasetsPluginTests
             Services.AddOptions<TOptions>().Bind(Configuration.GetSection($"{ComponentSections.Datasets}:{name}")).ValidateDataAnnotations();
             Services.AddTransient<TImplementation>();
         }
+
+        public void AddArtifactStore(string owner) => throw new NotSupportedException();
+
+        public void AddCommand<TCommand>(Distillery.Commands.CommandRegistration command)
+            where TCommand : class, Spectre.Console.Cli.ICommand => throw new NotSupportedException();
+
+        public void AddCommandGroup(string name, string description) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Distillery.Commands;
 using Distillery.Host.Cli;
 using Spectre.Console.Cli;
 
