@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Host.Plugins;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ namespace Distillery.Tests.Host;
 /// </summary>
 public sealed class PluginCommandTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryFolder _temp = new();
     private readonly string _plugins;
 
     public PluginCommandTests()

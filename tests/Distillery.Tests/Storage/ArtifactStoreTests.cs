@@ -1,3 +1,4 @@
+using Distillery.Tests.Kit;
 using Distillery.Storage;
 using LiteDB;
 using TorchSharp;
@@ -42,8 +43,8 @@ public sealed class ArtifactStoreTests : IDisposable
             entry.Document.Should().BeEquivalentTo(document);
             entry.Tensors.Select(t => (t.Name, t.DType, string.Join('x', t.Shape), t.Bytes))
                 .Should().BeEquivalentTo([("steps", "int64", "7", 56L), ("weights", "float32", "3x5", 60L)]);
-            TensorAssert.BitEqual(weights, readWeights);
-            TensorAssert.BitEqual(steps, readSteps);
+            readWeights.Should().BeBitEqualTo(weights);
+            readSteps.Should().BeBitEqualTo(steps);
         }
 
         _workspace.CountChunks().Should().Be(2 + 2, "60 and 56 bytes in chunks of 40 bytes");
@@ -83,7 +84,7 @@ public sealed class ArtifactStoreTests : IDisposable
         {
             documents.Select(d => d.Id).Should().Equal("a");
             documents[0].Document.Name.Should().Be("old");
-            TensorAssert.BitEqual(old, weights);
+            weights.Should().BeBitEqualTo(old);
         }
 
         _workspace.CountChunks().Should().Be(chunks);
@@ -133,7 +134,7 @@ public sealed class ArtifactStoreTests : IDisposable
                 return results.ReadTensor(results.Find("good")!, "weights");
             },
             CancellationToken.None);
-        TensorAssert.BitEqual(tensor, good);
+        good.Should().BeBitEqualTo(tensor);
     }
 
     [Fact]

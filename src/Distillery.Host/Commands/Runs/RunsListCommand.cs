@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Distillery.Commands;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
 using Distillery.Storage;

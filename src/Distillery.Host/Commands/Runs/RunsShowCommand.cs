@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Distillery.Commands;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
 using Distillery.Storage;
