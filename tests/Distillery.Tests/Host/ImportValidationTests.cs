@@ -72,7 +72,7 @@ public sealed class ImportValidationTests : IDisposable
     [Fact]
     public async Task A_28_by_28_set_tagged_cifar10_is_refused()
     {
-        var cifar = _temp.Combine("cifar");
+        var cifar = _temp.Folder("cifar");
         CifarFixture.WriteExtracted(cifar);
 
         var run = await ImportAsync(Write(Images(10), Labels(0, 10)), "cifar10", $"--Datasets:cifar10:Path={cifar}");

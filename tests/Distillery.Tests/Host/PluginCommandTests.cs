@@ -22,7 +22,7 @@ public sealed class PluginCommandTests : IDisposable
         PluginCompiler.Compile(Path.Combine(_plugins, "J.Greeter"), "J.Greeter", Greeter);
         PluginCompiler.Compile(Path.Combine(_plugins, "K.OwnerClash"), "K.OwnerClash", Clash("k.owner-clash", "components.AddArtifactStore(\"greeter\");"));
         PluginCompiler.Compile(Path.Combine(_plugins, "L.CommandClash"), "L.CommandClash", Clash("l.command-clash", "components.AddCommand<Clash.SetsCommand>(new CommandRegistration(\"sets\", \"Taken.\"));"));
-        File.WriteAllText(_temp.Combine("greet.json"), """{ "scenario": "greet", "Greeter": { "Name": "file", "Loud": "false" } }""");
+        File.WriteAllText(_temp.Combine("greet.json"), """{ "scenario": "greet", "Scenarios": { "greet": { "Name": "file", "Loud": "false" } } }""");
         File.WriteAllText(_temp.Combine("bench.json"), """{ "scenario": "benchmark" }""");
     }
 
@@ -38,14 +38,14 @@ public sealed class PluginCommandTests : IDisposable
         ((string?)json["loud"]).Should().Be("false");
         ((int)json["stored"]!).Should().Be(1);
 
-        var flagged = await RunAsync("hello", _temp.Combine("greet.json"), "--loud", "--Greeter:Name=line", "--output", "json");
+        var flagged = await RunAsync("hello", _temp.Combine("greet.json"), "--loud", "--Scenarios:greet:Name=line", "--output", "json");
         flagged.ExitCode.Should().Be(0, flagged.Error);
         json = JsonNode.Parse(flagged.Out)!;
         ((string?)json["name"]).Should().Be("line");
         ((string?)json["loud"]).Should().Be("true");
         ((int)json["stored"]!).Should().Be(2, "the plugin's documents stay in the workspace between runs");
 
-        var lineOverFlag = await RunAsync("hello", "--loud", "--Greeter:Loud=false", "--output", "json");
+        var lineOverFlag = await RunAsync("hello", "--loud", "--Scenarios:greet:Loud=false", "--output", "json");
         ((string?)JsonNode.Parse(lineOverFlag.Out)!["loud"]).Should().Be("false");
 
         var text = await RunAsync("hello");
@@ -156,11 +156,11 @@ public sealed class PluginCommandTests : IDisposable
         {
             public override async Task<int> ExecuteAsync(CommandContext context, HelloSettings settings, CancellationToken cancellationToken)
             {
-                var name = configuration["Greeter:Name"] ?? "nobody";
+                var name = configuration["Scenarios:greet:Name"] ?? "nobody";
                 var stored = await book.AddAsync(name, cancellationToken);
                 if (output.IsJson)
                 {
-                    output.WriteJson(new JsonObject { ["name"] = name, ["loud"] = configuration["Greeter:Loud"], ["stored"] = stored });
+                    output.WriteJson(new JsonObject { ["name"] = name, ["loud"] = configuration["Scenarios:greet:Loud"], ["stored"] = stored });
                 }
                 else
                 {
@@ -171,17 +171,26 @@ public sealed class PluginCommandTests : IDisposable
             }
         }
 
+        public sealed class GreetOptions { public string? Name { get; set; } public bool Loud { get; set; } }
+
+        public sealed class GreetScenario : Distillery.Scenarios.IScenario
+        {
+            public Task<Distillery.Scenarios.RunReport> RunAsync(Distillery.Scenarios.ScenarioContext context, CancellationToken cancellationToken) =>
+                throw new NotSupportedException();
+        }
+
         public sealed class Plugin : IDistilleryPlugin
         {
             public void Register(IComponentRegistry components)
             {
+                components.AddScenario<GreetScenario, GreetOptions>("greet", "Holds the greeting's settings.");
                 components.AddArtifactStore("greeter");
                 components.Services.AddSingleton(provider => new Book(provider.GetRequiredKeyedService<IArtifactStore>("greeter")));
                 components.AddCommand<HelloCommand>(new CommandRegistration("hello", "Greets and remembers it.")
                 {
                     Examples = [["hello", "greet.json", "--loud"]],
                     ExperimentScenario = "greet",
-                    Flags = new Dictionary<string, string> { ["--loud"] = "Greeter:Loud" },
+                    Flags = new Dictionary<string, string> { ["--loud"] = "Scenarios:greet:Loud" },
                 });
             }
         }
