@@ -1,49 +1,46 @@
-using System.Diagnostics;
 using Distillery.Data;
 using Distillery.Methods;
 using Distillery.Progress;
+using Distillery.Runs;
 using Distillery.Scenarios.Continual.Memory;
-using Distillery.Storage;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>
-/// Turns one step's classes into memory with a method. The method sees only those classes, relabelled
-/// <c>0..k-1</c> with a matching <see cref="DatasetInfo"/>, so any method works unchanged; its set is cut back into
-/// one memory per class with the dataset's labels, and coreset rows are mapped back to rows of the full split.
+/// Turns one step's classes into memory with a method, through the engine's runner (the method's options, checkpoints,
+/// run record and provenance are the runner's). The method sees only those classes, relabelled <c>0..k-1</c> with a
+/// matching <see cref="DatasetInfo"/>, so any method works unchanged; its set is cut back into one memory per class with
+/// the dataset's labels, and coreset rows are mapped back to rows of the full split.
 /// </summary>
 public static class MemoryBuilder
 {
     public static async Task<List<MemoryClass>> BuildAsync(
-        IDistillationMethod method,
+        IDistillationRunner runner,
         MemoryStepRequest step,
         DatasetSplits data,
-        Device device,
         IProgressReporter progress,
-        ICheckpointStore checkpoints,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(data);
-        var clock = Stopwatch.StartNew();
-        using var local = ClassSubset.SelectRelabelled(data.Train, step.Classes, out var rows);
-        var request = new DistillationRequest
+        long[] rows;
+        using var subset = new DatasetSplits(
+            ClassSubset.Describe(data.Info, step.Classes),
+            ClassSubset.SelectRelabelled(data.Train, step.Classes, out rows),
+            ClassSubset.SelectRelabelled(data.Test, step.Classes, out _));
+        var job = new DistillationJob
         {
-            Dataset = ClassSubset.Describe(data.Info, step.Classes),
-            Train = local,
+            Method = step.Method,
+            Dataset = data.Info.Name,
             ImagesPerClass = step.MemoryPerClass,
             Architecture = step.Architecture,
             Seed = step.Seed,
-            Device = device,
-            Progress = progress,
-            Checkpoints = checkpoints,
         };
-        using var set = await method.DistillAsync(request, cancellationToken).ConfigureAwait(false);
-        var seconds = clock.Elapsed.TotalSeconds;
-        return Split(set, step, rows, seconds, data.Info.Name);
+        using var set = await runner.DistillAsync(job, subset, progress, cancellationToken).ConfigureAwait(false);
+        return Split(set, step, rows, set.Provenance.DurationSeconds, data.Info.Name);
     }
 
     private static List<MemoryClass> Split(SyntheticSet set, MemoryStepRequest step, long[] rows, double seconds, string dataset)

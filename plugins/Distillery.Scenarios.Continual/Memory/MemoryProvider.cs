@@ -1,12 +1,10 @@
 using Distillery.Components;
 using Distillery.Data;
-using Distillery.Devices;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Randomness;
 using Distillery.Runs;
 using Distillery.Scenarios.Continual.Memory;
-using Distillery.Storage;
 
 namespace Distillery.Scenarios.Continual;
 
@@ -18,8 +16,7 @@ namespace Distillery.Scenarios.Continual;
 public sealed class MemoryProvider(
     IComponentCatalog catalog,
     IMemoryBufferStore buffers,
-    IWorkspaceStore workspace,
-    IDeviceProvider devices)
+    IDistillationRunner runner)
 {
     /// <summary>The method's options object as JSON, defaults included.</summary>
     public string OptionsJson(string method) =>
@@ -58,7 +55,6 @@ public sealed class MemoryProvider(
             var distilled = 0;
             var seconds = 0.0;
             await using var writer = await buffers.OpenWriterAsync(name, settings, plan.Overwrite, cancellationToken).ConfigureAwait(false);
-            var instance = catalog.Resolve<IDistillationMethod>(method);
             using var task = progress.Start($"memory: {method}, order {split.Order}", split.StepCount);
             for (var step = 0; step < split.StepCount; step++)
             {
@@ -73,12 +69,9 @@ public sealed class MemoryProvider(
                 var request = new MemoryStepRequest(
                     method, settings.MethodOptionsJson, step, split.Steps[step], plan.MemoryPerClass, plan.Architecture,
                     SeedSequence.Derive(plan.Seed, $"memory/order {split.Order}/step {step}"));
-                var checkpointKey = RunKeys.For("continual-memory", [name, $"{step}"]);
-                var memory = await MemoryBuilder.BuildAsync(
-                    instance, request, data, devices.Device, progress, workspace.Checkpoints(checkpointKey), cancellationToken).ConfigureAwait(false);
+                var memory = await MemoryBuilder.BuildAsync(runner, request, data, progress, cancellationToken).ConfigureAwait(false);
                 steps.Add(memory);
                 await writer.SaveStepAsync(step, memory, cancellationToken).ConfigureAwait(false);
-                await workspace.DeleteCheckpointsAsync(checkpointKey, CancellationToken.None).ConfigureAwait(false);
                 seconds += memory.Count > 0 ? memory[0].Provenance.DurationSeconds : 0;
                 distilled++;
                 task.Advance();
