@@ -11,7 +11,6 @@ namespace Distillery.Tests.Host;
 /// <summary><c>sets import</c> refuses a set that cannot work, saying what is wrong, and stores nothing.</summary>
 public sealed class ImportValidationTests : IDisposable
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
     private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -107,11 +106,7 @@ public sealed class ImportValidationTests : IDisposable
     private Task<HostRun> ImportAsync(string file, string dataset, params string[] extra) => HostRun.StartAsync(
     [
         "sets", "import", file, "--name", "imported", "--dataset", dataset,
-        "--workspace", _temp.Combine("work.db"),
-        "--plugins", RepositoryPaths.BuiltInPlugins,
-        "--device", "cpu",
-        $"--Datasets:fashion-mnist:Path={Fixture}",
-        "--Datasets:AllowDownload=false",
+        .. FixtureHost.Arguments(_temp),
         .. extra,
     ]);
 

@@ -6,7 +6,6 @@ namespace Distillery.Tests.Host;
 /// <summary><c>runs list</c> and <c>runs show</c> read the run records a distillation leaves.</summary>
 public sealed class RunsCommandTests : IDisposable
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
     private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -48,11 +47,6 @@ public sealed class RunsCommandTests : IDisposable
     [
         .. args,
         "--output", "json",
-        "--workspace", _temp.Combine("work.db"),
-        "--plugins", RepositoryPaths.BuiltInPlugins,
-        "--device", "cpu",
-        $"--Datasets:fashion-mnist:Path={Fixture}",
-        "--Datasets:AllowDownload=false",
-        $"--Output:Directory={_temp.Combine("out")}",
+        .. FixtureHost.Arguments(_temp),
     ]);
 }

@@ -7,7 +7,6 @@ namespace Distillery.Tests.Host;
 /// <summary>A stored set keeps what made it (host, threads, processor, data files) and the evaluations a user saw.</summary>
 public sealed class SetRecordTests : IDisposable
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
     private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -28,7 +27,7 @@ public sealed class SetRecordTests : IDisposable
         files.Should().NotBeEmpty();
         foreach (var (name, sha) in files)
         {
-            var path = Directory.GetFiles(Fixture).Single(f => Path.GetFileName(f) == name);
+            var path = Directory.GetFiles(FixtureHost.FashionMnist).Single(f => Path.GetFileName(f) == name);
             ((string?)sha).Should().Be(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
         }
     }
@@ -58,11 +57,6 @@ public sealed class SetRecordTests : IDisposable
     [
         .. args,
         .. json ? new[] { "--output", "json" } : [],
-        "--workspace", _temp.Combine("work.db"),
-        "--plugins", RepositoryPaths.BuiltInPlugins,
-        "--device", "cpu",
-        $"--Datasets:fashion-mnist:Path={Fixture}",
-        "--Datasets:AllowDownload=false",
-        $"--Output:Directory={_temp.Combine("out")}",
+        .. FixtureHost.Arguments(_temp),
     ]);
 }

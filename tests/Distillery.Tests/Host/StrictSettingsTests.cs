@@ -4,7 +4,6 @@ namespace Distillery.Tests.Host;
 /// <summary>A typo in an option, a configuration key or an experiment file is an error naming it, never a silent default.</summary>
 public sealed class StrictSettingsTests : IDisposable
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Datasets", "fashion-mnist");
     private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -77,13 +76,5 @@ public sealed class StrictSettingsTests : IDisposable
     private Task<HostRun> DistillAsync(params string[] extra) => HostRun.StartAsync(
         ["distill", "--method", "random", "--dataset", "fashion-mnist", "--ipc", "1", .. CommonArguments(), .. extra]);
 
-    private string[] CommonArguments() =>
-    [
-        "--workspace", _temp.Combine("work.db"),
-        "--plugins", RepositoryPaths.BuiltInPlugins,
-        "--device", "cpu",
-        $"--Datasets:fashion-mnist:Path={Fixture}",
-        "--Datasets:AllowDownload=false",
-        $"--Output:Directory={_temp.Combine("out")}",
-    ];
+    private string[] CommonArguments() => FixtureHost.Arguments(_temp);
 }
