@@ -6,8 +6,8 @@ namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>
 /// Runs the continual-learning scenario with the <c>Scenarios:continual</c> settings, optionally from an experiment
-/// file. The file and the flags are configuration: the host lays them over its configuration before it starts (see
-/// <see cref="Registration"/>).
+/// file, which the host lays over its configuration before it starts (see <see cref="Registration"/>). The flags are
+/// this run's own settings of the scenario.
 /// </summary>
 public sealed class ContinualCommand(IScenarioRunner scenarios) : AsyncCommand<ContinualCommand.Settings>
 {
@@ -22,11 +22,6 @@ public sealed class ContinualCommand(IScenarioRunner scenarios) : AsyncCommand<C
             ["continual", "experiments/continual-split-fashion-mnist.json", "--reuse-memory"],
         ],
         ExperimentScenario = ContinualScenario.Name,
-        Flags = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["--reuse-memory"] = $"Scenarios:{ContinualScenario.Name}:{nameof(ContinualOptions.ReuseMemory)}",
-            ["--overwrite"] = $"Scenarios:{ContinualScenario.Name}:{nameof(ContinualOptions.Overwrite)}",
-        },
     };
 
     public sealed class Settings : DistillerySettings
@@ -44,6 +39,19 @@ public sealed class ContinualCommand(IScenarioRunner scenarios) : AsyncCommand<C
         public bool Overwrite { get; init; }
     }
 
-    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        scenarios.RunAsync(ContinualScenario.Name, cancellationToken);
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (settings.ReuseMemory)
+        {
+            overrides[nameof(ContinualOptions.ReuseMemory)] = "true";
+        }
+
+        if (settings.Overwrite)
+        {
+            overrides[nameof(ContinualOptions.Overwrite)] = "true";
+        }
+
+        return scenarios.RunAsync(ContinualScenario.Name, overrides, cancellationToken);
+    }
 }

@@ -18,13 +18,19 @@ public sealed class ScenarioExecutor(
     Terminal terminal,
     HostArguments arguments) : IScenarioRunner
 {
-    public Task<int> RunAsync(string scenario, CancellationToken cancellationToken) =>
-        RunAsync(new Experiment(scenario, $"configuration section {ComponentSections.Scenarios}:{scenario}"), cancellationToken);
+    private static readonly IReadOnlyDictionary<string, string?> NoOverrides = new Dictionary<string, string?>();
 
-    public async Task<int> RunAsync(Experiment experiment, CancellationToken cancellationToken)
+    public Task<int> RunAsync(string scenario, CancellationToken cancellationToken) => RunAsync(scenario, NoOverrides, cancellationToken);
+
+    public Task<int> RunAsync(string scenario, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken) =>
+        RunAsync(new Experiment(scenario, $"configuration section {ComponentSections.Scenarios}:{scenario}"), overrides, cancellationToken);
+
+    public Task<int> RunAsync(Experiment experiment, CancellationToken cancellationToken) => RunAsync(experiment, NoOverrides, cancellationToken);
+
+    private async Task<int> RunAsync(Experiment experiment, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        var scenario = catalog.Resolve<IScenario>(experiment.Scenario);
+        var scenario = catalog.Resolve<IScenario>(experiment.Scenario, overrides);
         var directory = Path.GetFullPath(output.Value.Directory);
         var report = await progress.RunAsync(reporter =>
             scenario.RunAsync(new ScenarioContext { OutputDirectory = directory, Progress = reporter }, cancellationToken))
