@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Distillery.Datasets;
 
 /// <summary>The options every standard dataset (one with known files and mirrors) shares.</summary>
-public abstract class StandardDatasetOptions
+internal abstract class StandardDatasetOptions
 {
     /// <summary>A folder holding the dataset's files, searched before the cache and the system folder.</summary>
     public string? Path { get; set; }

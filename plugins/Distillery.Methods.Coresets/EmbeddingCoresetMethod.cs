@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Distillery.Methods.Coresets;
 
 /// <summary>A coreset chosen class by class from the embeddings of a (trained) network.</summary>
-public abstract class EmbeddingCoresetMethod(EmbeddingExtractor extractor, EmbeddingOptions options, string name) : IDistillationMethod
+internal abstract class EmbeddingCoresetMethod(EmbeddingExtractor extractor, EmbeddingOptions options, string name) : IDistillationMethod
 {
     public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Distillery.Methods.Coresets;
 /// Builds the network a coreset method measures distances in, trains it on the real data when asked, and embeds
 /// images with it. The trained weights are checkpointed, so an interrupted run does not train them again.
 /// </summary>
-public sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrainer trainer)
+internal sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrainer trainer)
 {
     private const string WeightPrefix = "embedding.";
 

@@ -6,7 +6,7 @@ namespace Distillery.Methods.Coresets;
 /// The network whose embedding the selection works in. As in the reference baselines, it is first trained on the
 /// real training set (<see cref="PretrainEpochs"/> epochs; 0 keeps the random initialisation).
 /// </summary>
-public abstract class EmbeddingOptions
+internal abstract class EmbeddingOptions
 {
     [Range(0, 1000)]
     public int PretrainEpochs { get; set; } = 1;

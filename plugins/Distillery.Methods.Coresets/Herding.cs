@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Distillery.Methods.Coresets;
 
 /// <summary>Greedy mean matching: each step adds the point that brings the mean of the chosen points closest to the mean of all.</summary>
-public static class Herding
+internal static class Herding
 {
     /// <summary>Picks <paramref name="count"/> rows of <paramref name="features"/> <c>[n, d]</c>, in the order chosen.</summary>
     public static long[] Select(Tensor features, int count)

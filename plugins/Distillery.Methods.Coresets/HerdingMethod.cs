@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Distillery.Methods.Coresets;
 
-public sealed class HerdingMethod(EmbeddingExtractor extractor, IOptions<HerdingOptions> options)
+internal sealed class HerdingMethod(EmbeddingExtractor extractor, IOptions<HerdingOptions> options)
     : EmbeddingCoresetMethod(extractor, options.Value, "herding")
 {
     protected override long[] Select(Tensor features, int count) => Herding.Select(features, count);

@@ -1,5 +1,5 @@
 namespace Distillery.Methods.Coresets;
 
-public sealed class HerdingOptions : EmbeddingOptions
+internal sealed class HerdingOptions : EmbeddingOptions
 {
 }

@@ -7,7 +7,7 @@ namespace Distillery.Methods.Coresets;
 /// Greedy k-center: the first center is the point nearest the mean; each next one is the point farthest from all
 /// centers chosen so far.
 /// </summary>
-public static class KCenter
+internal static class KCenter
 {
     /// <summary>Picks <paramref name="count"/> rows of <paramref name="features"/> <c>[n, d]</c>, in the order chosen.</summary>
     public static long[] Select(Tensor features, int count)

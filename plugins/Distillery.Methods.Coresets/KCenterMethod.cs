@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Distillery.Methods.Coresets;
 
-public sealed class KCenterMethod(EmbeddingExtractor extractor, IOptions<KCenterOptions> options)
+internal sealed class KCenterMethod(EmbeddingExtractor extractor, IOptions<KCenterOptions> options)
     : EmbeddingCoresetMethod(extractor, options.Value, "kcenter")
 {
     protected override long[] Select(Tensor features, int count) => KCenter.Select(features, count);

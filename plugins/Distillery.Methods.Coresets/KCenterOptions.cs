@@ -1,5 +1,5 @@
 namespace Distillery.Methods.Coresets;
 
-public sealed class KCenterOptions : EmbeddingOptions
+internal sealed class KCenterOptions : EmbeddingOptions
 {
 }

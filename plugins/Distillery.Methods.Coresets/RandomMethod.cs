@@ -4,7 +4,7 @@ using Distillery.Training;
 namespace Distillery.Methods.Coresets;
 
 /// <summary>Random real images per class, drawn from the run's seed.</summary>
-public sealed class RandomMethod : IDistillationMethod
+internal sealed class RandomMethod : IDistillationMethod
 {
     public Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {

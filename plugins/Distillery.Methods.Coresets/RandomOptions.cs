@@ -1,6 +1,6 @@
 namespace Distillery.Methods.Coresets;
 
 /// <summary>The random coreset has no settings beyond the run's seed.</summary>
-public sealed class RandomOptions
+internal sealed class RandomOptions
 {
 }

@@ -8,7 +8,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// Embeds a batch a slice at a time (see <see cref="Training.BatchSlicing"/> for why and when): the real batch of all
 /// classes is 640 images or more, whose layer outputs the CPU allocator cannot reuse whole.
 /// </summary>
-public static class ChunkedEmbedding
+internal static class ChunkedEmbedding
 {
     /// <summary>The embeddings of <paramref name="images"/>, computed <paramref name="chunk"/> images at a time (0: at once).</summary>
     public static Tensor Embed(Network network, Tensor images, int chunk)

@@ -7,7 +7,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// A batch laid out class after class: <see cref="Counts"/>[c] consecutive rows of class c. Gives the per-class mean
 /// of anything computed row by row with one index-add, so all classes share one forward pass.
 /// </summary>
-public sealed class ClassSegments : IDisposable
+internal sealed class ClassSegments : IDisposable
 {
     private readonly Tensor _ids;
     private readonly Tensor _counts;

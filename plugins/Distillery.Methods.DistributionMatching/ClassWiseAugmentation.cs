@@ -9,7 +9,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// gets its own, as in the reference, which draws afresh for every class. Applied to batches laid out class after
 /// class, so that all classes still go through the network in one forward pass.
 /// </summary>
-public sealed class ClassWiseAugmentation : IDisposable
+internal sealed class ClassWiseAugmentation : IDisposable
 {
     private readonly AugmentationDraw[] _draws;
 

@@ -12,7 +12,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// initialised networks matches that of the real images, class by class. Checkpoints the images and the optimizer
 /// state every <see cref="DistributionMatchingOptions.CheckpointEvery"/> iterations and resumes from the last one.
 /// </summary>
-public sealed class DistributionMatchingMethod(INetworkFactory networks, IOptions<DistributionMatchingOptions> options) : IDistillationMethod
+internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOptions<DistributionMatchingOptions> options) : IDistillationMethod
 {
     public const string Name = "dm";
 

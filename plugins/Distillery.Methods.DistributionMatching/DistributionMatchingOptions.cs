@@ -7,7 +7,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// Settings of distribution matching (section <c>Methods:dm</c>). The reference runs 20,000 iterations with 256 real
 /// images per class; the default here is shorter so that a CPU run ends in reasonable time.
 /// </summary>
-public sealed class DistributionMatchingOptions : IValidatableObject
+internal sealed class DistributionMatchingOptions : IValidatableObject
 {
     public const string ReferenceAugmentation = "color_crop_cutout_flip_scale_rotate";
 

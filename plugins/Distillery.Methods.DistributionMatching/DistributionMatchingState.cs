@@ -12,7 +12,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// the number of iterations done. Each iteration draws its randomness from the run's seed and its own number, so no
 /// generator state needs keeping: a run restored from a checkpoint continues exactly as an uninterrupted one.
 /// </summary>
-public sealed class DistributionMatchingState : IDisposable
+internal sealed class DistributionMatchingState : IDisposable
 {
     private const string ImagesKey = "dm.images";
     private const string MomentumKey = "dm.momentum";

@@ -14,7 +14,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// the mean-embedding loss and one SGD step on the synthetic images. Every random choice derives from the run's seed
 /// and the iteration's number.
 /// </summary>
-public sealed class DistributionMatchingStep(
+internal sealed class DistributionMatchingStep(
     INetworkFactory networks,
     DistillationRequest request,
     AugmentationStrategy strategy,

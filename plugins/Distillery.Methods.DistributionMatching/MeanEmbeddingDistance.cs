@@ -9,7 +9,7 @@ namespace Distillery.Methods.DistributionMatching;
 /// images and the mean embedding of its synthetic images, both augmented with the class's siamese draw, summed over
 /// classes. Differentiable with respect to the synthetic images only.
 /// </summary>
-public static class MeanEmbeddingDistance
+internal static class MeanEmbeddingDistance
 {
     /// <remarks>
     /// All classes' real images go through the network in one forward pass without a graph, and all synthetic images

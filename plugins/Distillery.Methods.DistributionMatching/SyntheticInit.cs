@@ -1,7 +1,7 @@
 namespace Distillery.Methods.DistributionMatching;
 
 /// <summary>Where the synthetic images start.</summary>
-public enum SyntheticInit
+internal enum SyntheticInit
 {
     /// <summary>Random real images of each class (the reference default).</summary>
     Real,

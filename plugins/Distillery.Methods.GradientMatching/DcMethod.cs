@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Methods.GradientMatching;
 
 /// <summary>Gradient matching without augmentation (<c>dc</c>).</summary>
-public sealed class DcMethod(INetworkFactory networks, IOptions<DcOptions> options)
+internal sealed class DcMethod(INetworkFactory networks, IOptions<DcOptions> options)
     : GradientMatchingMethod(networks, options.Value, "dc")
 {
     protected override AugmentationStrategy Augmentation => AugmentationStrategy.None;

@@ -6,7 +6,7 @@ namespace Distillery.Methods.GradientMatching;
 /// <summary>
 /// Settings of <c>dsa</c>, bound from <c>Methods:dsa</c>. Synthetic images start from real ones, as in the paper.
 /// </summary>
-public sealed class DsaOptions : GradientMatchingOptions, IValidatableObject
+internal sealed class DsaOptions : GradientMatchingOptions, IValidatableObject
 {
     /// <summary>The reference strategy for Fashion-MNIST and CIFAR.</summary>
     public const string DefaultStrategy = "color_crop_cutout_flip_scale_rotate";

@@ -18,7 +18,7 @@ namespace Distillery.Methods.GradientMatching;
 /// network on the synthetic set (skipped after the last step). Labels are fixed: <c>ipc</c> images of each class in
 /// class order.
 /// </summary>
-public abstract class GradientMatchingMethod(INetworkFactory networks, GradientMatchingOptions options, string name) : IDistillationMethod
+internal abstract class GradientMatchingMethod(INetworkFactory networks, GradientMatchingOptions options, string name) : IDistillationMethod
 {
     /// <summary>The augmentation drawn siamese at every matching step and per image when training on the synthetic set.</summary>
     protected abstract AugmentationStrategy Augmentation { get; }

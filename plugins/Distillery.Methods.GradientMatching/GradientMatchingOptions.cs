@@ -6,7 +6,7 @@ namespace Distillery.Methods.GradientMatching;
 /// Settings shared by the gradient-matching methods. The defaults are the reference hyperparameters except
 /// <see cref="Iterations"/>, which is cut from 1000 to 100 so that a run fits a CPU.
 /// </summary>
-public abstract class GradientMatchingOptions
+internal abstract class GradientMatchingOptions
 {
     /// <summary>Outer iterations; each starts from a freshly initialised network (reference: 1000).</summary>
     [Range(1, 1_000_000)]

@@ -6,7 +6,7 @@ namespace Distillery.Methods.GradientMatching;
 /// Any other IPC takes the row of the nearest tabulated IPC (the smaller on a tie; above 50, the row of 50):
 /// IPC 2–5 → 1/1, 6–15 → 10/50, 16–25 → 20/25, 26–35 → 30/20, 36–45 → 40/15, 46 and more → 50/10.
 /// </summary>
-public readonly record struct LoopSchedule(int OuterLoop, int InnerLoop)
+internal readonly record struct LoopSchedule(int OuterLoop, int InnerLoop)
 {
     private static readonly (int Ipc, int Outer, int Inner)[] Reference =
     [

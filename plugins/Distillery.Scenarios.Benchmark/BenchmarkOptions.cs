@@ -6,7 +6,7 @@ namespace Distillery.Scenarios.Benchmark;
 /// Which sets to make and how to judge them. Lists left unset take the defaults shown; a list set in configuration
 /// replaces the default.
 /// </summary>
-public sealed class BenchmarkOptions : IValidatableObject
+internal sealed class BenchmarkOptions : IValidatableObject
 {
     [Required(AllowEmptyStrings = false)]
     public string Dataset { get; set; } = "fashion-mnist";

@@ -14,7 +14,7 @@ namespace Distillery.Scenarios.Benchmark;
 /// Distills <see cref="BenchmarkOptions.Dataset"/> with every method at every IPC, draws each set, evaluates it with the
 /// reference protocol on every architecture beside a random subset of the same size, and reports one table.
 /// </summary>
-public sealed class BenchmarkScenario(
+internal sealed class BenchmarkScenario(
     IOptions<BenchmarkOptions> options,
     IOptions<EvaluationOptions> evaluation,
     IComponentCatalog catalog,

@@ -8,7 +8,7 @@ namespace Distillery.Scenarios.Continual;
 /// workspace, and each learner is trained step by step and tested on every step seen so far. Training follows the
 /// <c>Evaluation</c> section's optimizer settings (SGD, learning rate, momentum, weight decay, batch, augmentation).
 /// </summary>
-public sealed class ContinualOptions : IValidatableObject
+internal sealed class ContinualOptions : IValidatableObject
 {
     [Required(AllowEmptyStrings = false)]
     public string Dataset { get; set; } = "fashion-mnist";

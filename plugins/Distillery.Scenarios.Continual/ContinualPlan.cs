@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>A run's options checked against its dataset: the resolved memory budget and the buffer names.</summary>
-public sealed record ContinualPlan
+internal sealed record ContinualPlan
 {
     public required string Dataset { get; init; }
 

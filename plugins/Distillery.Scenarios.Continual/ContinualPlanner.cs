@@ -3,7 +3,7 @@ using Distillery.Data;
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>Checks a run's options against its dataset and resolves the memory budget and buffer names.</summary>
-public static class ContinualPlanner
+internal static class ContinualPlanner
 {
     /// <summary>The default memory when neither MemoryPerClass nor MemoryTotal is set.</summary>
     public const int DefaultMemoryPerClass = 10;

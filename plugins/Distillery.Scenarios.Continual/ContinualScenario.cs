@@ -15,7 +15,7 @@ namespace Distillery.Scenarios.Continual;
 /// every memory method its memory (made or loaded from the workspace) and the learners that train on it. Reports the
 /// accuracy matrices, average accuracy per step, forgetting and backward transfer, as tables, JSON and pictures.
 /// </summary>
-public sealed class ContinualScenario(
+internal sealed class ContinualScenario(
     IOptions<ContinualOptions> options,
     IOptions<EvaluationOptions> evaluation,
     IComponentCatalog catalog,

@@ -1,7 +1,7 @@
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>The two ways a continual benchmark is scored.</summary>
-public static class ContinualSettings
+internal static class ContinualSettings
 {
     /// <summary>No task identity at test: predictions range over every class seen so far.</summary>
     public const string ClassIncremental = "class-incremental";

@@ -10,7 +10,7 @@ namespace Distillery.Architectures.Classic;
 /// with ReLU and three 2x2 max poolings, then a linear classifier. The first convolution pads single-channel input by 4
 /// so 28x28 images come out 32x32. With batch normalization after every convolution it is the reference's AlexNetBN.
 /// </summary>
-public sealed class AlexNet : Network
+internal sealed class AlexNet : Network
 {
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly nn.Module<Tensor, Tensor> fc;

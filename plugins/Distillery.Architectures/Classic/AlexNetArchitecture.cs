@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Architectures.Classic;
 
 /// <summary>Builds <see cref="AlexNet"/> networks: <c>alexnet</c>, <c>alexnet:bn</c>.</summary>
-public sealed class AlexNetArchitecture(IOptions<AlexNetOptions> options) : IArchitecture
+internal sealed class AlexNetArchitecture(IOptions<AlexNetOptions> options) : IArchitecture
 {
     internal static NormalizationVariants Normalizations { get; } =
         new("alexnet", NormalizationKind.None, NormalizationKind.BatchNorm);

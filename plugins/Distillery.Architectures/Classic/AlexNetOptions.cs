@@ -4,7 +4,7 @@ using Distillery.Architectures.Layers;
 namespace Distillery.Architectures.Classic;
 
 /// <summary>Options of <c>alexnet</c> (section <c>Architectures:alexnet</c>).</summary>
-public sealed class AlexNetOptions : IValidatableObject
+internal sealed class AlexNetOptions : IValidatableObject
 {
     /// <summary>The normalization when no variant is given: None (the reference AlexNet) or BatchNorm (AlexNetBN).</summary>
     public NormalizationKind Normalization { get; set; } = NormalizationKind.None;

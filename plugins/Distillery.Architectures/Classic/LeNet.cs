@@ -9,7 +9,7 @@ namespace Distillery.Architectures.Classic;
 /// The reference LeNet: two 5x5 convolutions (6 and 16 channels; the first pads single-channel input by 2) with ReLU
 /// and 2x2 max pooling, then 120 and 84 ReLU units and a linear classifier. The embedding is the 84 units.
 /// </summary>
-public sealed class LeNet : Network
+internal sealed class LeNet : Network
 {
     private const int Hidden1 = 120;
     private const int Hidden2 = 84;

@@ -5,7 +5,7 @@ using Distillery.Networks;
 namespace Distillery.Architectures.Classic;
 
 /// <summary>Builds <see cref="LeNet"/> networks. LeNet follows the reference exactly, so <see cref="LeNetOptions"/> is empty.</summary>
-public sealed class LeNetArchitecture : IArchitecture
+internal sealed class LeNetArchitecture : IArchitecture
 {
     public IReadOnlyList<string> Variants => [];
 

@@ -1,6 +1,6 @@
 namespace Distillery.Architectures.Classic;
 
 /// <summary>Options of <c>lenet</c> (section <c>Architectures:lenet</c>). It follows the reference and has no settings.</summary>
-public sealed class LeNetOptions
+internal sealed class LeNetOptions
 {
 }

@@ -9,7 +9,7 @@ namespace Distillery.Architectures.Classic;
 /// The reference MLP: the flattened image through two hidden ReLU layers, then a linear classifier. The embedding is
 /// the second hidden layer's output.
 /// </summary>
-public sealed class Mlp : Network
+internal sealed class Mlp : Network
 {
     private readonly nn.Module<Tensor, Tensor> fc_1;
     private readonly nn.Module<Tensor, Tensor> fc_2;

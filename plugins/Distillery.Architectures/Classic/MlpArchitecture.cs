@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Architectures.Classic;
 
 /// <summary>Builds <see cref="Mlp"/> networks.</summary>
-public sealed class MlpArchitecture(IOptions<MlpOptions> options) : IArchitecture
+internal sealed class MlpArchitecture(IOptions<MlpOptions> options) : IArchitecture
 {
     public IReadOnlyList<string> Variants => [];
 

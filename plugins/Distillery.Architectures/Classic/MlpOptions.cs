@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Distillery.Architectures.Classic;
 
 /// <summary>Options of <c>mlp</c> (section <c>Architectures:mlp</c>).</summary>
-public sealed class MlpOptions
+internal sealed class MlpOptions
 {
     /// <summary>Units in each of the two hidden layers; the reference uses 128.</summary>
     [Range(1, 65536)]

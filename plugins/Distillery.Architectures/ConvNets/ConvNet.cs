@@ -12,7 +12,7 @@ namespace Distillery.Architectures.ConvNets;
 /// embedding is 4x4x128 = 2048 for both 1x28x28 and 3x32x32 input. Parameter names follow the reference
 /// (<c>features.0.weight</c>, ..., <c>classifier.weight</c>).
 /// </summary>
-public sealed class ConvNet : Network
+internal sealed class ConvNet : Network
 {
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly nn.Module<Tensor, Tensor> classifier;

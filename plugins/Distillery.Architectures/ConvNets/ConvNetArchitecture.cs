@@ -8,7 +8,7 @@ namespace Distillery.Architectures.ConvNets;
 /// The ConvNet family. <see cref="Variants"/> lists the 720 networks of the architecture-search space; any other
 /// depth/width combination the variant grammar allows can be built too.
 /// </summary>
-public sealed class ConvNetArchitecture(IOptions<ConvNetOptions> options) : IArchitecture
+internal sealed class ConvNetArchitecture(IOptions<ConvNetOptions> options) : IArchitecture
 {
     private static readonly IReadOnlyList<string> SearchSpaceNames =
         [.. ConvNetVariant.SearchSpace.Select(s => s.Name)];

@@ -1,7 +1,7 @@
 namespace Distillery.Architectures.ConvNets;
 
 /// <summary>The ranges a ConvNet's depth and width may take.</summary>
-public static class ConvNetLimits
+internal static class ConvNetLimits
 {
     public const int MinDepth = 1;
     public const int MaxDepth = 8;

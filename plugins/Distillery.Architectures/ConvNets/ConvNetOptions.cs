@@ -7,7 +7,7 @@ namespace Distillery.Architectures.ConvNets;
 /// The ConvNet built when a variant does not say otherwise (section <c>Architectures:convnet</c>). The defaults are the
 /// reference ConvNet-3.
 /// </summary>
-public sealed class ConvNetOptions
+internal sealed class ConvNetOptions
 {
     [Range(ConvNetLimits.MinDepth, ConvNetLimits.MaxDepth)]
     public int Depth { get; set; } = ConvNetSettings.Default.Depth;

@@ -7,7 +7,7 @@ namespace Distillery.Architectures.ConvNets;
 /// normalization, activation, pooling]. <see cref="Name"/> is its canonical variant name, e.g.
 /// <c>d3-w128-relu-instancenorm-avgpool</c>.
 /// </summary>
-public sealed record ConvNetSettings(
+internal sealed record ConvNetSettings(
     int Depth,
     int Width,
     ActivationKind Activation,

@@ -8,7 +8,7 @@ namespace Distillery.Architectures.ConvNets;
 /// the defaults. <c>d4-w64-sigmoid-batchnorm-maxpool</c>, <c>w256</c> and the short names <c>bn</c>, <c>ap</c>,
 /// <c>al</c> are all variants.
 /// </summary>
-public static class ConvNetVariant
+internal static class ConvNetVariant
 {
     /// <summary>The depths of the architecture-search space.</summary>
     public static IReadOnlyList<int> SearchDepths { get; } = [1, 2, 3, 4];

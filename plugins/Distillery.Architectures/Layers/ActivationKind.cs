@@ -1,7 +1,7 @@
 namespace Distillery.Architectures.Layers;
 
 /// <summary>The nonlinearity after each normalization.</summary>
-public enum ActivationKind
+internal enum ActivationKind
 {
     Relu,
     Sigmoid,

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Distillery.Architectures.Layers;
 
 /// <summary>Builds the activation and pooling layers of a convolutional block.</summary>
-public static class BlockLayers
+internal static class BlockLayers
 {
     /// <summary>The slope of <see cref="ActivationKind.LeakyRelu"/> for negative inputs.</summary>
     public const double LeakyReluSlope = 0.01;

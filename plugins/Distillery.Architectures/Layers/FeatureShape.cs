@@ -1,7 +1,7 @@
 namespace Distillery.Architectures.Layers;
 
 /// <summary>The shape of one sample's feature map, <c>[Channels, Height, Width]</c>, tracked while a network is built.</summary>
-public readonly record struct FeatureShape(long Channels, long Height, long Width)
+internal readonly record struct FeatureShape(long Channels, long Height, long Width)
 {
     /// <summary>The number of values in one flattened sample.</summary>
     public long Size => Channels * Height * Width;

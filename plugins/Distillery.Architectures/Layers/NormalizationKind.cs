@@ -1,7 +1,7 @@
 namespace Distillery.Architectures.Layers;
 
 /// <summary>The normalization layer that follows a convolution.</summary>
-public enum NormalizationKind
+internal enum NormalizationKind
 {
     /// <summary>No normalization.</summary>
     None,

@@ -7,7 +7,7 @@ namespace Distillery.Architectures.Layers;
 /// Builds normalization layers with their affine parameters set to ones and zeros. TorchSharp's <c>GroupNorm</c> leaves
 /// them uninitialised, so every norm layer here is initialised explicitly.
 /// </summary>
-public static class NormalizationLayers
+internal static class NormalizationLayers
 {
     /// <summary>The number of groups of <see cref="NormalizationKind.GroupNorm"/>.</summary>
     public const int GroupNormGroups = 4;

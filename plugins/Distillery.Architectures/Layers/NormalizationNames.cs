@@ -1,7 +1,7 @@
 namespace Distillery.Architectures.Layers;
 
 /// <summary>How normalizations are named in variants: a canonical name and the reference's two-letter short name.</summary>
-public static class NormalizationNames
+internal static class NormalizationNames
 {
     /// <summary>Every normalization, in the order of <see cref="NormalizationKind"/>.</summary>
     public static IReadOnlyList<(string Canonical, string Short, NormalizationKind Kind)> All { get; } =

@@ -10,7 +10,7 @@ namespace Distillery.Architectures.ResNets;
 /// (64, 128, 256, 512 channels; the last three stride by 2), 4x4 average pooling and a linear classifier. Instance norm
 /// by default, batch norm for the <c>bn</c> variant. Both 28x28 and 32x32 input end as 4x4 maps, so the embedding is 512.
 /// </summary>
-public sealed class ResNet18 : Network
+internal sealed class ResNet18 : Network
 {
     private const int FinalPool = 4;
     private static readonly (int Channels, int Stride)[] Stages = [(64, 1), (128, 2), (256, 2), (512, 2)];

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Architectures.ResNets;
 
 /// <summary>Builds <see cref="ResNet18"/> networks: <c>resnet18</c>, <c>resnet18:bn</c>.</summary>
-public sealed class ResNet18Architecture(IOptions<ResNet18Options> options) : IArchitecture
+internal sealed class ResNet18Architecture(IOptions<ResNet18Options> options) : IArchitecture
 {
     internal static NormalizationVariants Normalizations { get; } =
         new("resnet18", NormalizationKind.InstanceNorm, NormalizationKind.BatchNorm);

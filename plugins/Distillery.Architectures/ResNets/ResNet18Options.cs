@@ -4,7 +4,7 @@ using Distillery.Architectures.Layers;
 namespace Distillery.Architectures.ResNets;
 
 /// <summary>Options of <c>resnet18</c> (section <c>Architectures:resnet18</c>).</summary>
-public sealed class ResNet18Options : IValidatableObject
+internal sealed class ResNet18Options : IValidatableObject
 {
     /// <summary>The normalization when no variant is given: InstanceNorm (the reference ResNet18) or BatchNorm (ResNet18BN).</summary>
     public NormalizationKind Normalization { get; set; } = NormalizationKind.InstanceNorm;

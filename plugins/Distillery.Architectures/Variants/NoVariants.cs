@@ -1,7 +1,7 @@
 namespace Distillery.Architectures.Variants;
 
 /// <summary>Rejects a variant for an architecture that has none.</summary>
-public static class NoVariants
+internal static class NoVariants
 {
     public static void Check(string? variant, string architecture)
     {

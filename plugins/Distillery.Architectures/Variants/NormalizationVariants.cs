@@ -7,7 +7,7 @@ namespace Distillery.Architectures.Variants;
 /// The variants of an architecture that differ only in their normalization, named by the reference's short names
 /// (<c>bn</c>, <c>in</c>, <c>nn</c>) or the canonical ones (<c>batchnorm</c>, <c>instancenorm</c>, <c>nonorm</c>).
 /// </summary>
-public sealed class NormalizationVariants
+internal sealed class NormalizationVariants
 {
     private readonly string architecture;
     private readonly NormalizationKind[] allowed;

@@ -10,7 +10,7 @@ namespace Distillery.Architectures.Vgg;
 /// each followed by a normalization (instance norm by default, batch norm for the <c>bn</c> variant) and ReLU, then a
 /// linear classifier. The first convolution pads single-channel input by 3, so 28x28 images are seen as 32x32.
 /// </summary>
-public sealed class Vgg11 : Network
+internal sealed class Vgg11 : Network
 {
     private const int MaxPool = 0;
 

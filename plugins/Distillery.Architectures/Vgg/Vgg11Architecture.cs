@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Architectures.Vgg;
 
 /// <summary>Builds <see cref="Vgg11"/> networks: <c>vgg11</c>, <c>vgg11:bn</c>.</summary>
-public sealed class Vgg11Architecture(IOptions<Vgg11Options> options) : IArchitecture
+internal sealed class Vgg11Architecture(IOptions<Vgg11Options> options) : IArchitecture
 {
     internal static NormalizationVariants Normalizations { get; } =
         new("vgg11", NormalizationKind.InstanceNorm, NormalizationKind.BatchNorm);

@@ -4,7 +4,7 @@ using Distillery.Architectures.Layers;
 namespace Distillery.Architectures.Vgg;
 
 /// <summary>Options of <c>vgg11</c> (section <c>Architectures:vgg11</c>).</summary>
-public sealed class Vgg11Options : IValidatableObject
+internal sealed class Vgg11Options : IValidatableObject
 {
     /// <summary>The normalization when no variant is given: InstanceNorm (the reference VGG11) or BatchNorm (VGG11BN).</summary>
     public NormalizationKind Normalization { get; set; } = NormalizationKind.InstanceNorm;

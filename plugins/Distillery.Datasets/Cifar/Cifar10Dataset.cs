@@ -9,7 +9,7 @@ namespace Distillery.Datasets.Cifar;
 /// Krizhevsky's CIFAR-10: 50,000 training and 10,000 test 32×32 colour images in 10 classes, read from the binary
 /// version's batch files, extracted or inside <c>cifar-10-binary.tar.gz</c>.
 /// </summary>
-public sealed class Cifar10Dataset(IOptions<Cifar10Options> options, IDatasetFileResolver files) : IDataset
+internal sealed class Cifar10Dataset(IOptions<Cifar10Options> options, IDatasetFileResolver files) : IDataset
 {
     public const string Name = "cifar10";
 

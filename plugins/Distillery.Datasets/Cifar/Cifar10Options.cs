@@ -1,6 +1,6 @@
 namespace Distillery.Datasets.Cifar;
 
 /// <summary>Options of <c>cifar10</c>, bound from <c>Datasets:cifar10</c>.</summary>
-public sealed class Cifar10Options : StandardDatasetOptions
+internal sealed class Cifar10Options : StandardDatasetOptions
 {
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Datasets.Idx;
 
 /// <summary>Zalando's Fashion-MNIST: 60,000 training and 10,000 test 28×28 grey images of clothing in 10 classes.</summary>
-public sealed class FashionMnistDataset(IOptions<FashionMnistOptions> options, IDatasetFileResolver files)
+internal sealed class FashionMnistDataset(IOptions<FashionMnistOptions> options, IDatasetFileResolver files)
     : IdxDataset(Spec, options.Value, files)
 {
     public const string Name = "fashion-mnist";

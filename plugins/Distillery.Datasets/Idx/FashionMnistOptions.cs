@@ -1,6 +1,6 @@
 namespace Distillery.Datasets.Idx;
 
 /// <summary>Options of <c>fashion-mnist</c>, bound from <c>Datasets:fashion-mnist</c>.</summary>
-public sealed class FashionMnistOptions : StandardDatasetOptions
+internal sealed class FashionMnistOptions : StandardDatasetOptions
 {
 }

@@ -5,7 +5,7 @@ using Distillery.Progress;
 namespace Distillery.Datasets.Idx;
 
 /// <summary>A dataset stored as four IDX files (train and test images and labels), like MNIST.</summary>
-public abstract class IdxDataset : IDataset
+internal abstract class IdxDataset : IDataset
 {
     private readonly IdxDatasetSpec _spec;
     private readonly StandardDatasetOptions _options;

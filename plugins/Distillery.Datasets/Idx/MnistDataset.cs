@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Distillery.Datasets.Idx;
 
 /// <summary>LeCun's MNIST: 60,000 training and 10,000 test 28×28 grey images of handwritten digits.</summary>
-public sealed class MnistDataset(IOptions<MnistOptions> options, IDatasetFileResolver files)
+internal sealed class MnistDataset(IOptions<MnistOptions> options, IDatasetFileResolver files)
     : IdxDataset(Spec, options.Value, files)
 {
     public const string Name = "mnist";

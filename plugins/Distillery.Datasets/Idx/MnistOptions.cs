@@ -1,6 +1,6 @@
 namespace Distillery.Datasets.Idx;
 
 /// <summary>Options of <c>mnist</c>, bound from <c>Datasets:mnist</c>.</summary>
-public sealed class MnistOptions : StandardDatasetOptions
+internal sealed class MnistOptions : StandardDatasetOptions
 {
 }

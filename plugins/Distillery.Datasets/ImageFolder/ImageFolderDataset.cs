@@ -8,7 +8,7 @@ namespace Distillery.Datasets.ImageFolder;
 /// <summary>
 /// A user's own labelled images, one subfolder per class. Mean and standard deviation are measured on the train split.
 /// </summary>
-public sealed class ImageFolderDataset(IOptions<ImageFolderOptions> options) : IDataset
+internal sealed class ImageFolderDataset(IOptions<ImageFolderOptions> options) : IDataset
 {
     public const string Name = "image-folder";
 

@@ -6,7 +6,7 @@ namespace Distillery.Datasets.ImageFolder;
 /// Options of <c>image-folder</c>, bound from <c>Datasets:image-folder</c>: a user's own images, one subfolder per
 /// class, either under <c>&lt;Root&gt;/train</c> and <c>&lt;Root&gt;/test</c> or directly under <c>Root</c> (then split).
 /// </summary>
-public sealed class ImageFolderOptions : IValidatableObject
+internal sealed class ImageFolderOptions : IValidatableObject
 {
     /// <summary>
     /// The folder holding <c>train/&lt;class&gt;/*</c> and <c>test/&lt;class&gt;/*</c>, or <c>&lt;class&gt;/*</c>.

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Distillery.Methods.GradientMatching.Distances;
 
 /// <summary>1 − cosine similarity (<c>cos</c>) between the two gradients flattened into one vector each, every parameter included.</summary>
-public sealed class FlatCosineDistance : IGradientDistance
+internal sealed class FlatCosineDistance : IGradientDistance
 {
     public Tensor Measure(IReadOnlyList<Tensor> synthetic, IReadOnlyList<Tensor> real)
     {

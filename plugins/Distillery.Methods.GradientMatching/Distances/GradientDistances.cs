@@ -1,7 +1,7 @@
 namespace Distillery.Methods.GradientMatching.Distances;
 
 /// <summary>The gradient distances by name.</summary>
-public static class GradientDistances
+internal static class GradientDistances
 {
     /// <summary>The valid names, the paper's first.</summary>
     public static IReadOnlyList<string> Names { get; } = ["wb", "mse", "cos"];

@@ -10,7 +10,7 @@ namespace Distillery.Methods.GradientMatching.Distances;
 /// 1 − cosine similarity, summed over the parameters. One-dimensional parameters — biases and normalization scales
 /// and shifts — add nothing.
 /// </summary>
-public sealed class LayerwiseCosineDistance : IGradientDistance
+internal sealed class LayerwiseCosineDistance : IGradientDistance
 {
     /// <summary>Added to the product of the norms, as in the reference, so that a zero gradient does not divide by zero.</summary>
     public const double Epsilon = 1e-6;

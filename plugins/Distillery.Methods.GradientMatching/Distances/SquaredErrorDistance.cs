@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Distillery.Methods.GradientMatching.Distances;
 
 /// <summary>The squared Euclidean distance (<c>mse</c>) between the two gradients flattened into one vector each, every parameter included.</summary>
-public sealed class SquaredErrorDistance : IGradientDistance
+internal sealed class SquaredErrorDistance : IGradientDistance
 {
     public Tensor Measure(IReadOnlyList<Tensor> synthetic, IReadOnlyList<Tensor> real)
     {

@@ -11,7 +11,7 @@ namespace Distillery.Methods.GradientMatching.Matching;
 /// mode, updates the running statistics, and then every batch-norm layer is put in eval mode for the matching.
 /// Training the network on the synthetic set puts them back in training mode.
 /// </summary>
-public sealed class BatchNormFreezer
+internal sealed class BatchNormFreezer
 {
     /// <summary>Real images per class in the forward pass that sets the statistics (reference: 16).</summary>
     public const int ImagesPerClass = 16;

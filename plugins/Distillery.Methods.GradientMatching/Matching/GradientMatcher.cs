@@ -13,7 +13,7 @@ namespace Distillery.Methods.GradientMatching.Matching;
 /// keeps a graph, and the final gradient is taken with respect to the images alone, so no parameter gradient of the
 /// matching loss is computed.
 /// </summary>
-public sealed class GradientMatcher(IGradientDistance distance)
+internal sealed class GradientMatcher(IGradientDistance distance)
 {
     /// <summary>
     /// Matches one class and adds the gradient of the distance with respect to <paramref name="synthetic"/> to

@@ -10,7 +10,7 @@ namespace Distillery.Methods.GradientMatching.Matching;
 /// buffer of their optimizer and the number of finished outer iterations. Everything random in an iteration is
 /// derived from the run's seed and the iteration's number, so nothing else has to be kept.
 /// </summary>
-public sealed record MatchingCheckpoint(int FinishedIterations, double Loss)
+internal sealed record MatchingCheckpoint(int FinishedIterations, double Loss)
 {
     private const string ImagesKey = "images";
     private const string MomentumKey = "momentum";

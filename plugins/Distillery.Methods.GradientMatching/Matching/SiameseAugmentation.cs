@@ -7,7 +7,7 @@ namespace Distillery.Methods.GradientMatching.Matching;
 /// Draws one augmentation per call and gives it to both the real and the synthetic batch of a class, so that the two
 /// gradients are measured on images transformed alike. The draws come from the generator passed in.
 /// </summary>
-public sealed class SiameseAugmentation(AugmentationStrategy strategy, Generator generator)
+internal sealed class SiameseAugmentation(AugmentationStrategy strategy, Generator generator)
 {
     public AugmentationStrategy Strategy { get; } = strategy;
 

@@ -9,7 +9,7 @@ namespace Distillery.Methods.GradientMatching.Matching;
 /// The inner loop: trains the network on a frozen copy of the synthetic set for some epochs of shuffled mini-batches,
 /// with plain SGD and cross-entropy, and (for siamese augmentation) a fresh augmentation drawn per image each batch.
 /// </summary>
-public static class SyntheticTraining
+internal static class SyntheticTraining
 {
     public static void Train(
         Network network,

@@ -9,7 +9,7 @@ namespace Distillery.Scenarios.Continual.Commands;
 /// file, which the host lays over its configuration before it starts (see <see cref="Registration"/>). The flags are
 /// this run's own settings of the scenario.
 /// </summary>
-public sealed class ContinualCommand(IScenarioRunner scenarios) : AsyncCommand<ContinualCommand.Settings>
+internal sealed class ContinualCommand(IScenarioRunner scenarios) : AsyncCommand<ContinualCommand.Settings>
 {
     public const string Name = "continual";
 

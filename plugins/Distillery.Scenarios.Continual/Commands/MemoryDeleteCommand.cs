@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>Removes a memory buffer and all its memory from the workspace.</summary>
-public sealed class MemoryDeleteCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<MemorySettings>
+internal sealed class MemoryDeleteCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<MemorySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, MemorySettings settings, CancellationToken cancellationToken)
     {

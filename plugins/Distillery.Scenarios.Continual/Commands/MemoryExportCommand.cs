@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>Writes a buffer's memory (every stored step) to a PyTorch <c>.pt</c> file.</summary>
-public sealed class MemoryExportCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<MemoryExportCommand.Settings>
+internal sealed class MemoryExportCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<MemoryExportCommand.Settings>
 {
     public sealed class Settings : MemorySettings
     {

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>Lists the continual-learning memory buffers in the workspace.</summary>
-public sealed class MemoryListCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<DistillerySettings>
+internal sealed class MemoryListCommand(IMemoryBufferStore store, ICommandOutput output) : AsyncCommand<DistillerySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DistillerySettings settings, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>The settings of a command about one memory buffer.</summary>
-public class MemorySettings : DistillerySettings
+internal class MemorySettings : DistillerySettings
 {
     [CommandArgument(0, "<NAME>")]
     [Description("The buffer's name (see 'distillery memory list').")]

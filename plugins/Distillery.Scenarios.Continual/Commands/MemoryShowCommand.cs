@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Distillery.Scenarios.Continual.Commands;
 
 /// <summary>Shows a buffer's settings and draws its memory as a PNG grid, one row per class.</summary>
-public sealed class MemoryShowCommand(
+internal sealed class MemoryShowCommand(
     IMemoryBufferStore store,
     ISetPicture picture,
     ICommandOutput output) : AsyncCommand<MemoryShowCommand.Settings>

@@ -1,7 +1,7 @@
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>The learners a continual run can train.</summary>
-public static class LearnerNames
+internal static class LearnerNames
 {
     /// <summary>A fresh network trained from scratch on all memory so far at every step.</summary>
     public const string GDumb = "gdumb";

@@ -17,7 +17,7 @@ namespace Distillery.Scenarios.Continual;
 /// initialised from a seed derived from (order, learner, step) and not from the memory method, so every method is
 /// judged with the same networks.
 /// </summary>
-public sealed class TrackRunner(INetworkFactory networks, INetworkTrainer trainer, IWorkspaceStore workspace, IDeviceProvider devices)
+internal sealed class TrackRunner(INetworkFactory networks, INetworkTrainer trainer, IWorkspaceStore workspace, IDeviceProvider devices)
 {
     private const string WeightPrefix = "network.";
 

@@ -6,7 +6,7 @@ namespace Distillery.Scenarios.Continual;
 /// One learner trained through every step of one class order, on one method's memory (or none, for the bounds).
 /// Its results are kept in the workspace under <see cref="RunKey"/> after every step.
 /// </summary>
-public sealed record TrackSpec
+internal sealed record TrackSpec
 {
     public required string Learner { get; init; }
 

@@ -14,7 +14,7 @@ namespace Distillery.Scenarios.Continual;
 /// matching <see cref="DatasetInfo"/>, so any method works unchanged; its set is cut back into one memory per class with
 /// the dataset's labels, and coreset rows are mapped back to rows of the full split.
 /// </summary>
-public static class MemoryBuilder
+internal static class MemoryBuilder
 {
     public static async Task<List<MemoryClass>> BuildAsync(
         IDistillationRunner runner,

@@ -1,4 +1,4 @@
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>How one (method, class order)'s memory was obtained: steps made now, steps loaded from the buffer.</summary>
-public sealed record MemoryOutcome(string Method, int Order, string Buffer, int StepsMade, int StepsLoaded, double Seconds);
+internal sealed record MemoryOutcome(string Method, int Order, string Buffer, int StepsMade, int StepsLoaded, double Seconds);

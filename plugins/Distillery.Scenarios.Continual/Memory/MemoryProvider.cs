@@ -13,7 +13,7 @@ namespace Distillery.Scenarios.Continual;
 /// are made by the method and stored, one transaction per step, so a run that stops loses at most the step it was
 /// making. With <see cref="ContinualPlan.ReuseMemory"/> nothing is made: every step must be stored.
 /// </summary>
-public sealed class MemoryProvider(
+internal sealed class MemoryProvider(
     IComponentCatalog catalog,
     IMemoryBufferStore buffers,
     IDistillationRunner runner)

@@ -1,7 +1,7 @@
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>What one step's memory is made from and with.</summary>
-public sealed record MemoryStepRequest(
+internal sealed record MemoryStepRequest(
     string Method,
     string MethodOptionsJson,
     int Step,

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>The memory of one (method, class order), step by step, ready to train on. Owns the memory.</summary>
-public sealed class MemoryTimeline(string method, string buffer, IReadOnlyList<IReadOnlyList<MemoryClass>> steps) : IDisposable
+internal sealed class MemoryTimeline(string method, string buffer, IReadOnlyList<IReadOnlyList<MemoryClass>> steps) : IDisposable
 {
     public string Method { get; } = method;
 

@@ -10,7 +10,7 @@ namespace Distillery.Scenarios.Continual;
 /// arg-max over the classes seen so far (the outputs of classes not yet seen are masked out, as GDumb does);
 /// task-incremental accuracy takes it over the tested step's classes only.
 /// </summary>
-public static class AccuracyProbe
+internal static class AccuracyProbe
 {
     /// <summary>Row <paramref name="step"/> of the class- and task-incremental accuracy matrices.</summary>
     /// <param name="network">The trained network; put in eval mode while testing, then restored.</param>

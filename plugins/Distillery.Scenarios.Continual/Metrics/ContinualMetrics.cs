@@ -5,7 +5,7 @@ namespace Distillery.Scenarios.Continual;
 /// training step <c>t</c> on the test classes of step <c>j</c>, for <c>j ≤ t</c> (rows are ragged: row <c>t</c> has
 /// <c>t + 1</c> entries). All accuracies are fractions in [0, 1].
 /// </summary>
-public sealed record ContinualMetrics(
+internal sealed record ContinualMetrics(
     IReadOnlyList<double> AverageAccuracy,
     double FinalAverageAccuracy,
     double Forgetting,

@@ -7,7 +7,7 @@ namespace Distillery.Scenarios.Continual;
 /// Draws a run's pictures: the average accuracy after each step, one curve per learner and memory method, and each
 /// accuracy matrix as a heatmap (rows: after step t; columns: test classes of step j; darker is more accurate).
 /// </summary>
-public static class ContinualPlots
+internal static class ContinualPlots
 {
     private const int Margin = 56;
 

@@ -5,7 +5,7 @@ namespace Distillery.Scenarios.Continual;
 /// population standard deviation. <see cref="Matrix"/> is the setting's matrix (class- or task-incremental) averaged
 /// over the orders; <see cref="TaskMatrix"/> is always the task-incremental one.
 /// </summary>
-public sealed record TrackSummary(
+internal sealed record TrackSummary(
     string Learner,
     string? MemoryMethod,
     IReadOnlyList<TrackResult> Orders,

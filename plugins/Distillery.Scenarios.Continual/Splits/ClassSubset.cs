@@ -4,7 +4,7 @@ using TorchSharp;
 namespace Distillery.Scenarios.Continual;
 
 /// <summary>The images of some classes, cut out of a split.</summary>
-public static class ClassSubset
+internal static class ClassSubset
 {
     /// <summary>
     /// The images of <paramref name="classes"/>, class by class, keeping the dataset's labels and class count

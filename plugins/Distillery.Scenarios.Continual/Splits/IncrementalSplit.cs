@@ -7,7 +7,7 @@ namespace Distillery.Scenarios.Continual;
 /// The classes of a dataset dealt into steps of equal size in one order. Order <c>k</c> is a permutation drawn from
 /// the run's seed, so the same seed gives the same orders on every machine.
 /// </summary>
-public sealed record IncrementalSplit(int Order, IReadOnlyList<IReadOnlyList<int>> Steps)
+internal sealed record IncrementalSplit(int Order, IReadOnlyList<IReadOnlyList<int>> Steps)
 {
     public int StepCount => Steps.Count;
 

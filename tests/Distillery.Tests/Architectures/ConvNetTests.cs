@@ -93,21 +93,21 @@ public sealed class ConvNetTests
     }
 
     [Theory]
-    [InlineData("bn", 3, 128, ActivationKind.Relu, NormalizationKind.BatchNorm, PoolingKind.AvgPooling)]
-    [InlineData("nn", 3, 128, ActivationKind.Relu, NormalizationKind.None, PoolingKind.AvgPooling)]
-    [InlineData("ln-mp", 3, 128, ActivationKind.Relu, NormalizationKind.LayerNorm, PoolingKind.MaxPooling)]
-    [InlineData("gn-np-d1", 1, 128, ActivationKind.Relu, NormalizationKind.GroupNorm, PoolingKind.None)]
-    [InlineData("AS-w32-in", 3, 32, ActivationKind.Sigmoid, NormalizationKind.InstanceNorm, PoolingKind.AvgPooling)]
-    [InlineData("al_d4_w256_ap", 4, 256, ActivationKind.LeakyRelu, NormalizationKind.InstanceNorm, PoolingKind.AvgPooling)]
-    [InlineData("maxpooling-ar-w64", 3, 64, ActivationKind.Relu, NormalizationKind.InstanceNorm, PoolingKind.MaxPooling)]
-    [InlineData("avgpool-groupnorm-sigmoid-w48-d2", 2, 48, ActivationKind.Sigmoid, NormalizationKind.GroupNorm, PoolingKind.AvgPooling)]
-    [InlineData("", 3, 128, ActivationKind.Relu, NormalizationKind.InstanceNorm, PoolingKind.AvgPooling)]
-    public void VariantTokensComeInAnyOrderAndSubset(
-        string variant, int depth, int width, ActivationKind activation, NormalizationKind norm, PoolingKind pooling)
+    [InlineData("bn", 3, 128, "Relu", "BatchNorm", "AvgPooling")]
+    [InlineData("nn", 3, 128, "Relu", "None", "AvgPooling")]
+    [InlineData("ln-mp", 3, 128, "Relu", "LayerNorm", "MaxPooling")]
+    [InlineData("gn-np-d1", 1, 128, "Relu", "GroupNorm", "None")]
+    [InlineData("AS-w32-in", 3, 32, "Sigmoid", "InstanceNorm", "AvgPooling")]
+    [InlineData("al_d4_w256_ap", 4, 256, "LeakyRelu", "InstanceNorm", "AvgPooling")]
+    [InlineData("maxpooling-ar-w64", 3, 64, "Relu", "InstanceNorm", "MaxPooling")]
+    [InlineData("avgpool-groupnorm-sigmoid-w48-d2", 2, 48, "Sigmoid", "GroupNorm", "AvgPooling")]
+    [InlineData("", 3, 128, "Relu", "InstanceNorm", "AvgPooling")]
+    public void VariantTokensComeInAnyOrderAndSubset(string variant, int depth, int width, string activation, string norm, string pooling)
     {
         var settings = ConvNetVariant.Parse(variant, ConvNetSettings.Default);
 
-        settings.Should().Be(new ConvNetSettings(depth, width, activation, norm, pooling));
+        settings.Should().Be(new ConvNetSettings(
+            depth, width, Enum.Parse<ActivationKind>(activation), Enum.Parse<NormalizationKind>(norm), Enum.Parse<PoolingKind>(pooling)));
     }
 
     [Fact]

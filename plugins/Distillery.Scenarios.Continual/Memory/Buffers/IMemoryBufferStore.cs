@@ -5,7 +5,7 @@ namespace Distillery.Scenarios.Continual.Memory;
 /// their provenance, with a schema version. A damaged document throws a <see cref="UserErrorException"/> naming it;
 /// the rest of the workspace stays readable.
 /// </summary>
-public interface IMemoryBufferStore
+internal interface IMemoryBufferStore
 {
     /// <summary>
     /// Opens the buffer for writing, creating it with <paramref name="settings"/> if it does not exist. A buffer

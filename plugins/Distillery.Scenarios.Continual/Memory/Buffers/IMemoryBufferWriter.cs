@@ -4,7 +4,7 @@ namespace Distillery.Scenarios.Continual.Memory;
 /// The one writer of a buffer. While it is open, no other writer, in this process or another, can open the buffer;
 /// disposing it lets the next one in.
 /// </summary>
-public interface IMemoryBufferWriter : IAsyncDisposable
+internal interface IMemoryBufferWriter : IAsyncDisposable
 {
     /// <summary>The buffer as it was when the writer opened it.</summary>
     MemoryBufferInfo Info { get; }

@@ -10,7 +10,7 @@ namespace Distillery.Scenarios.Continual.Memory;
 /// <param name="SchemaVersion">The schema its header was written with.</param>
 /// <param name="Writer">The process writing it now (e.g. <c>pid 123 on host</c>), or null.</param>
 /// <param name="Damage">Why its header could not be read, or null.</param>
-public sealed record MemoryBufferInfo(
+internal sealed record MemoryBufferInfo(
     string Name,
     MemoryBufferSettings? Settings,
     IReadOnlyList<int> Steps,

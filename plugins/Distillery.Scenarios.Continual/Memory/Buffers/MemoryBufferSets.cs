@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>A buffer's stored memory gathered into one synthetic set (all stored steps, class by class), to draw or export.</summary>
-public static class MemoryBufferSets
+internal static class MemoryBufferSets
 {
     public static async Task<SyntheticSet> LoadAsync(IMemoryBufferStore store, string name, CancellationToken cancellationToken)
     {

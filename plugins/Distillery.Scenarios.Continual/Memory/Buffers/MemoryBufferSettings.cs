@@ -6,7 +6,7 @@ namespace Distillery.Scenarios.Continual.Memory;
 /// What a memory buffer holds memory of, and how it was made. A run may add to a buffer only when its settings are
 /// the buffer's settings; anything else would mix memories that are not comparable.
 /// </summary>
-public sealed record MemoryBufferSettings
+internal sealed record MemoryBufferSettings
 {
     /// <summary>The dataset component the images come from.</summary>
     public required string Dataset { get; init; }

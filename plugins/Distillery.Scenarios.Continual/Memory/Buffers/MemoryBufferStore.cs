@@ -7,7 +7,7 @@ namespace Distillery.Scenarios.Continual.Memory;
 /// using the file at the same time). A buffer is a header document plus one document per (step, class) whose images
 /// are a checksummed tensor. A step is written in one transaction.
 /// </summary>
-public sealed class MemoryBufferStore : IMemoryBufferStore
+internal sealed class MemoryBufferStore : IMemoryBufferStore
 {
     /// <summary>The artifact owner whose collections hold the buffers.</summary>
     public const string Owner = MemorySchema.Owner;

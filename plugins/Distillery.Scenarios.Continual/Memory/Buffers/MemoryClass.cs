@@ -7,7 +7,7 @@ namespace Distillery.Scenarios.Continual.Memory;
 /// The memory of one class made at one step: its images <c>[n, C, H, W]</c> (normalized, as the method returned them)
 /// and where they came from. Owns the images.
 /// </summary>
-public sealed class MemoryClass(int step, int label, Tensor images, SetProvenance provenance) : IDisposable
+internal sealed class MemoryClass(int step, int label, Tensor images, SetProvenance provenance) : IDisposable
 {
     public int Step { get; } = step;
 
