@@ -72,7 +72,7 @@ internal sealed class ErrorReporter(Terminal terminal, IReadOnlyList<string> arg
         var message = stopped switch
         {
             { ResumeFrom: { } iteration } => $"Stopped. The run will resume from iteration {iteration} when you run the same command again.",
-            { Kept: { } kept } => $"Stopped. {char.ToUpperInvariant(kept[0])}{kept[1..]} is kept: running the same command again goes on from there.",
+            { Kept: { } kept } => $"Stopped. {char.ToUpperInvariant(kept[0])}{kept[1..]} is kept: running the same command again resumes from it.",
             not null => "Stopped before anything could be kept; a rerun starts from the beginning.",
             null when command is not null && CommandsWithoutResumableWork.Contains(command) =>
                 $"Stopped. '{command}' keeps no partial work: running it again starts over.",
