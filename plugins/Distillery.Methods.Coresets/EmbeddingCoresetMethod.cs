@@ -1,7 +1,7 @@
 using Distillery.Storage;
+using Distillery.Text;
 using TorchSharp;
 using static TorchSharp.torch;
-using Distillery.Text;
 
 namespace Distillery.Methods.Coresets;
 

@@ -3,10 +3,10 @@ using Distillery.Networks;
 using Distillery.Progress;
 using Distillery.Randomness;
 using Distillery.Storage;
+using Distillery.Text;
 using Distillery.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using Distillery.Text;
 
 namespace Distillery.Methods.Coresets;
 

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 using Distillery.Learning;
 using Distillery.Networks;
 using Distillery.Storage;
-using Microsoft.Extensions.Options;
 using Distillery.Text;
+using Microsoft.Extensions.Options;
 
 namespace Distillery.Methods.DistributionMatching;
 

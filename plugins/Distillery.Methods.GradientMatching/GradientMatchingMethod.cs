@@ -7,9 +7,9 @@ using Distillery.Methods.GradientMatching.Matching;
 using Distillery.Networks;
 using Distillery.Randomness;
 using Distillery.Storage;
+using Distillery.Text;
 using TorchSharp;
 using static TorchSharp.torch;
-using Distillery.Text;
 
 namespace Distillery.Methods.GradientMatching;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Distillery.Runs;
-using Distillery.Training;
 using Distillery.Text;
+using Distillery.Training;
 
 namespace Distillery.Scenarios.Benchmark;
 

@@ -7,11 +7,11 @@ using Distillery.Devices;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Storage;
+using Distillery.Text;
 using Distillery.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static TorchSharp.torch;
-using Distillery.Text;
 
 namespace Distillery.Runs;
 

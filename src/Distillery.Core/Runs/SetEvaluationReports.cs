@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Distillery.Scenarios;
-using Distillery.Training;
 using Distillery.Text;
+using Distillery.Training;
 
 namespace Distillery.Runs;
 

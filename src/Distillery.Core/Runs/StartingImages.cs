@@ -1,8 +1,8 @@
 using Distillery.Data;
 using Distillery.Storage;
+using Distillery.Text;
 using TorchSharp;
 using static TorchSharp.torch;
-using Distillery.Text;
 
 namespace Distillery.Runs;
 

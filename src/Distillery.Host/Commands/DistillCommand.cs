@@ -10,9 +10,9 @@ using Distillery.Host.Plugins;
 using Distillery.Host.Progress;
 using Distillery.Runs;
 using Distillery.Storage;
+using Distillery.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Distillery.Text;
 
 namespace Distillery.Host.Commands;
 

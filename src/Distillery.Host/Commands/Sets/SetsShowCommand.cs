@@ -3,9 +3,9 @@ using Distillery.Host.Cli;
 using Distillery.Host.Output;
 using Distillery.Host.Progress;
 using Distillery.Storage;
+using Distillery.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Distillery.Text;
 
 namespace Distillery.Host.Commands.Sets;
 
