@@ -3,6 +3,7 @@ using Distillery.Networks;
 using Distillery.Progress;
 using Distillery.Randomness;
 using Distillery.Storage;
+using Distillery.Text;
 using Distillery.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,13 +38,14 @@ internal sealed class EmbeddingExtractor(INetworkFactory networks, INetworkTrain
                 : null;
             var images = subset ?? request.Train;
             using var train = TrainingSet.Of(images);
-            using var task = request.Progress.Start($"training the embedding network ({train.Count} images)", options.PretrainEpochs);
+            using var task = request.Progress.Start($"training the embedding network ({Counted.Of(train.Count, "image")})", options.PretrainEpochs);
             var training = new TrainingOptions { Epochs = options.PretrainEpochs, BatchSize = options.BatchSize };
             trainer.Train(network, train, training, SeedSequence.Derive(request.Seed, "embedding training"), task, cancellationToken);
         }
 
+        // Trained weights are kept even when the run is being cancelled: a rerun then skips the training.
         var weights = new Checkpoint(1, NetworkWeights.ToCheckpointTensors(network, WeightPrefix), "{}");
-        await request.Checkpoints.SaveAsync(weights, cancellationToken).ConfigureAwait(false);
+        await request.Checkpoints.SaveAsync(weights, CancellationToken.None).ConfigureAwait(false);
         return network;
     }
 

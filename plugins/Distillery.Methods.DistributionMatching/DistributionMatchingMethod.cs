@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Distillery.Learning;
 using Distillery.Networks;
+using Distillery.Storage;
+using Distillery.Text;
 using Microsoft.Extensions.Options;
 
 namespace Distillery.Methods.DistributionMatching;
@@ -10,7 +12,8 @@ namespace Distillery.Methods.DistributionMatching;
 /// <summary>
 /// Distribution matching (Zhao &amp; Bilen, WACV 2023): learns synthetic images whose mean embedding under randomly
 /// initialised networks matches that of the real images, class by class. Checkpoints the images and the optimizer
-/// state every <see cref="DistributionMatchingOptions.CheckpointEvery"/> iterations and resumes from the last one.
+/// state every <see cref="DistributionMatchingOptions.CheckpointEvery"/> iterations, and after the iteration in progress
+/// when cancelled, and resumes from the last one.
 /// </summary>
 internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOptions<DistributionMatchingOptions> options) : IDistillationMethod
 {
@@ -32,34 +35,64 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
             Enumerable.Repeat((long)request.ImagesPerClass, request.Dataset.NumClasses).ToArray(), request.Device);
         var step = new DistributionMatchingStep(networks, request, strategy, sampler, realSegments, syntheticSegments, settings.ForwardChunk);
 
-        using var task = request.Progress.Start($"{Name}: matching {request.ImagesPerClass} images per class", settings.Iterations);
+        using var task = request.Progress.Start($"{Name}: matching {Counted.ImagesPerClass(request.ImagesPerClass)}", settings.Iterations);
         task.Advance(Math.Min(state.Completed, settings.Iterations));
         double? loss = null;
-        while (state.Completed < settings.Iterations)
+        var saved = state.Completed;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var iteration = state.Completed + 1;
-            loss = step.Run(state, iteration);
-            state.Completed = iteration;
-            task.Advance();
-            task.Describe(string.Create(CultureInfo.InvariantCulture, $"{Name}: iteration {iteration}/{settings.Iterations}, loss {loss:F4}"));
-
-            if (iteration % settings.CheckpointEvery == 0)
+            while (state.Completed < settings.Iterations)
             {
-                if (!state.IsFinite())
+                cancellationToken.ThrowIfCancellationRequested();
+                var iteration = state.Completed + 1;
+                loss = step.Run(state, iteration);
+                state.Completed = iteration;
+                task.Advance();
+                task.Describe(string.Create(CultureInfo.InvariantCulture, $"{Name}: iteration {iteration}/{settings.Iterations}, loss {loss:F4}"));
+
+                if (iteration % settings.CheckpointEvery == 0)
                 {
-                    throw new UserErrorException(
-                        $"Distribution matching diverged: the synthetic images are no longer finite after iteration {iteration}. " +
-                        "The images of the last checkpoint are kept; lower --Methods:dm:LearningRateImages and run again to resume from it.");
+                    if (!state.IsFinite())
+                    {
+                        throw new UserErrorException(
+                            $"Distribution matching diverged: the synthetic images are no longer finite after iteration {iteration}. " +
+                            "The images of the last checkpoint are kept; lower --Methods:dm:LearningRateImages and run again to resume from it.");
+                    }
+
+                    await request.Checkpoints.SaveAsync(state.ToCheckpoint(), cancellationToken).ConfigureAwait(false);
+                    saved = iteration;
                 }
 
-                await request.Checkpoints.SaveAsync(state.ToCheckpoint(), cancellationToken).ConfigureAwait(false);
+                await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, cancellationToken).ConfigureAwait(false);
             }
-
-            await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
+        {
+            throw await StopAsync(request, state, saved, stop, cancellationToken).ConfigureAwait(false);
         }
 
         return ToSet(request, settings, state, loss, started);
+    }
+
+    /// <summary>
+    /// Keeps the state of the last finished iteration when no checkpoint holds it yet (unless it is no longer finite: then
+    /// the last checkpoint stands), and says from where a rerun resumes.
+    /// </summary>
+    private static async Task<RunStoppedException> StopAsync(
+        DistillationRequest request, DistributionMatchingState state, int saved, OperationCanceledException stop, CancellationToken cancellationToken)
+    {
+        if (request.Checkpoints is NullCheckpointStore)
+        {
+            return RunStoppedException.KeepingNothing(cancellationToken, stop);
+        }
+
+        if (state.Completed > saved && state.IsFinite())
+        {
+            await request.Checkpoints.SaveAsync(state.ToCheckpoint(), CancellationToken.None).ConfigureAwait(false);
+            saved = state.Completed;
+        }
+
+        return saved > 0 ? RunStoppedException.AfterIteration(saved, cancellationToken, stop) : RunStoppedException.KeepingNothing(cancellationToken, stop);
     }
 
     private static async Task<DistributionMatchingState> LoadOrInitialiseAsync(

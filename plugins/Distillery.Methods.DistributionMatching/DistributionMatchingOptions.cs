@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Distillery.Augmentation;
 
@@ -43,8 +44,12 @@ internal sealed class DistributionMatchingOptions : IValidatableObject
     [Range(0, int.MaxValue)]
     public int ForwardChunk { get; set; }
 
-    /// <summary>Save a checkpoint after every this many iterations.</summary>
+    /// <summary>
+    /// Save a checkpoint after every this many iterations. A stopped run (Ctrl+C, SIGTERM) also saves one after the
+    /// iteration in progress, so a rerun loses no finished iteration either way.
+    /// </summary>
     [Range(1, int.MaxValue)]
+    [Description("Save a checkpoint after every this many iterations; a stopped run (Ctrl+C, SIGTERM) also saves one after the iteration in progress.")]
     public int CheckpointEvery { get; set; } = 100;
 
     /// <summary>The augmentation strategy; an unknown operation throws a <see cref="UserErrorException"/>.</summary>

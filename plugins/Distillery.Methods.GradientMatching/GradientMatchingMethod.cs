@@ -6,6 +6,8 @@ using Distillery.Methods.GradientMatching.Distances;
 using Distillery.Methods.GradientMatching.Matching;
 using Distillery.Networks;
 using Distillery.Randomness;
+using Distillery.Storage;
+using Distillery.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,7 +18,8 @@ namespace Distillery.Methods.GradientMatching;
 /// IPC's <see cref="LoopSchedule"/>, a matching step — per class, the distance between the network's loss gradient on
 /// real images and on the class's synthetic images, whose sum moves the images by one SGD step — with training the
 /// network on the synthetic set (skipped after the last step). Labels are fixed: <c>ipc</c> images of each class in
-/// class order.
+/// class order. Checkpoints every <see cref="GradientMatchingOptions.CheckpointEvery"/> iterations and, when cancelled,
+/// keeps the state of the last finished iteration.
 /// </summary>
 internal abstract class GradientMatchingMethod(INetworkFactory networks, GradientMatchingOptions options, string name) : IDistillationMethod
 {
@@ -37,32 +40,41 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
         using var optimizer = new MomentumSgd(options.LearningRateImages, options.Momentum, torch.zeros_like(images));
 
         var state = new MatchingCheckpoint(0, double.NaN);
-        using (var saved = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false))
+        using (var stored = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (saved is not null)
+            if (stored is not null)
             {
-                state = MatchingCheckpoint.Restore(saved, images, optimizer.Buffer);
+                state = MatchingCheckpoint.Restore(stored, images, optimizer.Buffer);
             }
         }
 
         using var task = request.Progress.Start(
-            $"{name}: matching gradients, {ipc} per class ({run.Loops.OuterLoop} matching steps × {run.Loops.InnerLoop} epochs per iteration)",
+            $"{name}: matching gradients, {ipc} per class ({Counted.Of(run.Loops.OuterLoop, "matching step")} × {Counted.Of(run.Loops.InnerLoop, "epoch")} per iteration)",
             options.Iterations);
         task.Advance(state.FinishedIterations);
-        for (var iteration = state.FinishedIterations; iteration < options.Iterations; iteration++)
+        var saved = state.FinishedIterations;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = torch.NewDisposeScope();
-            var loss = RunIteration(run, iteration, sampler, images, labels, optimizer, state.FinishedIterations, cancellationToken);
-            state = new MatchingCheckpoint(iteration + 1, loss);
-            task.Advance();
-            task.Describe($"{name}: iteration {iteration + 1}/{options.Iterations} · matching loss {loss:F4}");
-            if (state.FinishedIterations % options.CheckpointEvery == 0 && state.FinishedIterations < options.Iterations)
+            for (var iteration = state.FinishedIterations; iteration < options.Iterations; iteration++)
             {
-                await request.Checkpoints.SaveAsync(state.ToCheckpoint(images, optimizer.Buffer), cancellationToken).ConfigureAwait(false);
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var loss = RunIterationOrRollBack(run, iteration, sampler, images, labels, optimizer, saved, cancellationToken);
+                state = new MatchingCheckpoint(iteration + 1, loss);
+                task.Advance();
+                task.Describe($"{name}: iteration {iteration + 1}/{options.Iterations} · matching loss {loss:F4}");
+                if (state.FinishedIterations % options.CheckpointEvery == 0 && state.FinishedIterations < options.Iterations)
+                {
+                    await request.Checkpoints.SaveAsync(state.ToCheckpoint(images, optimizer.Buffer), cancellationToken).ConfigureAwait(false);
+                    saved = state.FinishedIterations;
+                }
 
-            await request.Snapshots.OfferAsync(state.FinishedIterations, images, labels, cancellationToken).ConfigureAwait(false);
+                await request.Snapshots.OfferAsync(state.FinishedIterations, images, labels, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
+        {
+            throw await StopAsync(request, state, saved, images, optimizer.Buffer, stop, cancellationToken).ConfigureAwait(false);
         }
 
         var provenance = new SetProvenance
@@ -76,6 +88,56 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
             Metrics = new Dictionary<string, double> { ["loss"] = state.Loss, ["iterations"] = options.Iterations },
         };
         return new SyntheticSet(images.detach().clone(), labels.clone(), provenance);
+    }
+
+    /// <summary>
+    /// Keeps the state of the last finished iteration when no checkpoint holds it yet, and says from where a rerun
+    /// resumes.
+    /// </summary>
+    private static async Task<RunStoppedException> StopAsync(
+        DistillationRequest request, MatchingCheckpoint state, int saved, Tensor images, Tensor momentum, OperationCanceledException stop, CancellationToken cancellationToken)
+    {
+        if (request.Checkpoints is NullCheckpointStore)
+        {
+            return RunStoppedException.KeepingNothing(cancellationToken, stop);
+        }
+
+        if (state.FinishedIterations > saved)
+        {
+            await request.Checkpoints.SaveAsync(state.ToCheckpoint(images, momentum), CancellationToken.None).ConfigureAwait(false);
+            saved = state.FinishedIterations;
+        }
+
+        return saved > 0 ? RunStoppedException.AfterIteration(saved, cancellationToken, stop) : RunStoppedException.KeepingNothing(cancellationToken, stop);
+    }
+
+    /// <summary>
+    /// Runs one outer iteration; when it is cancelled part-way, puts the images and their momentum back as they were
+    /// when it started, so that they are again the state of the last finished iteration.
+    /// </summary>
+    private double RunIterationOrRollBack(
+        Run run,
+        int iteration,
+        ClassBatchSampler sampler,
+        Tensor images,
+        Tensor labels,
+        MomentumSgd optimizer,
+        int lastCheckpoint,
+        CancellationToken cancellationToken)
+    {
+        using var imagesBefore = images.detach().clone();
+        using var momentumBefore = optimizer.Buffer.detach().clone();
+        try
+        {
+            return RunIteration(run, iteration, sampler, images, labels, optimizer, lastCheckpoint, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            using var noGrad = torch.no_grad();
+            images.copy_(imagesBefore);
+            optimizer.Buffer.copy_(momentumBefore);
+            throw;
+        }
     }
 
     private double RunIteration(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Distillery.Methods.GradientMatching;
@@ -53,7 +54,11 @@ internal abstract class GradientMatchingOptions
     [Range(0, 10_000)]
     public int InnerLoop { get; set; }
 
-    /// <summary>Save a checkpoint after every this many outer iterations.</summary>
+    /// <summary>
+    /// Save a checkpoint after every this many outer iterations. A stopped run (Ctrl+C, SIGTERM) also saves the last
+    /// iteration it finished, so a rerun loses no finished iteration either way.
+    /// </summary>
     [Range(1, 1_000_000)]
+    [Description("Save a checkpoint after every this many outer iterations; a stopped run (Ctrl+C, SIGTERM) also saves the last iteration it finished.")]
     public int CheckpointEvery { get; set; } = 10;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Distillery.Runs;
+using Distillery.Text;
 using Distillery.Training;
 
 namespace Distillery.Scenarios.Benchmark;
@@ -34,8 +35,8 @@ internal static class BenchmarkReport
             ])
             .ToArray();
 
-        var title = $"Benchmark on {settings.Dataset}: mean ± std test accuracy over {evaluation.Networks} networks, " +
-                    $"{evaluation.Epochs} epochs, augmentation {evaluation.Augmentation}";
+        var title = $"Benchmark on {settings.Dataset}: mean ± std test accuracy over {Counted.Of(evaluation.Networks, "network")}, " +
+                    $"{Counted.Of(evaluation.Epochs, "epoch")}, augmentation {evaluation.Augmentation}";
         var data = new JsonObject
         {
             ["scenario"] = "benchmark",

@@ -34,8 +34,7 @@ public static class DistilleryApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(streams);
         var terminal = new Terminal(streams);
-        var verbose = args.Contains("--verbose") || args.Contains("-v");
-        var errors = new ErrorReporter(terminal, verbose);
+        var errors = new ErrorReporter(terminal, args);
         IHost? host = null;
         try
         {
@@ -55,9 +54,9 @@ public static class DistilleryApp
                 .ConfigureAwait(false);
             return cancellationToken.IsCancellationRequested ? errors.Cancelled() : code;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException stop) when (cancellationToken.IsCancellationRequested)
         {
-            return errors.Cancelled();
+            return errors.Cancelled(stop);
         }
         catch (Exception ex)
         {
@@ -65,7 +64,8 @@ public static class DistilleryApp
                 ex,
                 host?.Services.GetService<IConfiguration>(),
                 host?.Services.GetService<OptionsSections>(),
-                host?.Services.GetService<PluginLoadReport>()?.Commands.Select(command => command.Registration.Words[0]));
+                host?.Services.GetService<PluginLoadReport>()?.Commands.Select(command => command.Registration.Words[0]),
+                host?.Services.GetService<PluginLoadReport>()?.Commands.Select(command => command.Registration.Words));
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Distillery.Text;
 
 namespace Distillery.Scenarios.Continual;
 
@@ -14,8 +15,8 @@ internal static class ContinualReport
         IReadOnlyList<MemoryOutcome> memory,
         IReadOnlyList<string> files)
     {
-        var title = $"Continual ({settings.Setting}) on {plan.Dataset}: {plan.Steps} steps of {plan.NumClasses / plan.Steps} classes, " +
-                    $"{plan.MemoryPerClass} memory images per class, {splits.Count} class order(s), {plan.Architecture}; mean ± std over orders";
+        var title = $"Continual ({settings.Setting}) on {plan.Dataset}: {Counted.Of(plan.Steps, "step")} of {Counted.Of(plan.NumClasses / plan.Steps, "class", "classes")}, " +
+                    $"{Counted.Of(plan.MemoryPerClass, "memory image")} per class, {splits.Count} class order(s), {plan.Architecture}; mean ± std over orders";
         var tables = new List<ReportTable> { Summary(plan, summaries) };
         tables.AddRange(summaries.Select(s => MatrixTable(s, settings.Setting)));
         if (memory.Count > 0)

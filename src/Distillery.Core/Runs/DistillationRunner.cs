@@ -7,6 +7,7 @@ using Distillery.Devices;
 using Distillery.Methods;
 using Distillery.Progress;
 using Distillery.Storage;
+using Distillery.Text;
 using Distillery.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -137,10 +138,15 @@ public sealed class DistillationRunner(
             await store.SaveRunAsync(record with { Status = "completed", FinishedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
             return (result, resumed, clock.Elapsed.TotalSeconds);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException stop)
         {
             await store.SaveRunAsync(record with { Status = "cancelled", FinishedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            if (stop is RunStoppedException || !cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw await DescribeStopAsync(checkpoints, stop, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -182,14 +188,23 @@ public sealed class DistillationRunner(
             if (job.ImagesPerClass > count)
             {
                 throw new UserErrorException(
-                    $"{job.ImagesPerClass} images per class is more than class {label} ('{data.Info.ClassNames[label]}') of {job.Dataset} has: " +
-                    $"{count} training images. Ask for {count} or fewer.")
+                    $"{Counted.ImagesPerClass(job.ImagesPerClass)} is more than class {label} ('{data.Info.ClassNames[label]}') of {job.Dataset} has: " +
+                    $"{Counted.Of(count, "training image")}. Ask for {count} or fewer.")
                 {
                     Setting = nameof(DistillationJob.ImagesPerClass),
                     Value = $"{job.ImagesPerClass}",
                 };
             }
         }
+    }
+
+    /// <summary>What a method that stopped without saying kept: its last checkpoint, if it saved one.</summary>
+    private static async Task<RunStoppedException> DescribeStopAsync(ICheckpointStore checkpoints, OperationCanceledException stop, CancellationToken cancellationToken)
+    {
+        using var kept = await checkpoints.LoadAsync(CancellationToken.None).ConfigureAwait(false);
+        return kept is null
+            ? RunStoppedException.KeepingNothing(cancellationToken, stop)
+            : RunStoppedException.Keeping($"the run's checkpoint at step {kept.Step}", cancellationToken, stop);
     }
 
     private static async Task<bool> HasCheckpointAsync(ICheckpointStore checkpoints, CancellationToken cancellationToken)

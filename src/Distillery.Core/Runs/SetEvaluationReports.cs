@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Distillery.Scenarios;
+using Distillery.Text;
 using Distillery.Training;
 
 namespace Distillery.Runs;
@@ -39,8 +40,8 @@ public static class SetEvaluationReports
             .ToArray();
         var learned = report.Results.Select(result => result.LearnedTraining).FirstOrDefault(text => text is not null);
         return new ReportTable(
-            $"{report.SetName}: {report.Method} on {report.Dataset}, {report.ImagesPerClass} images per class " +
-            $"({report.Options.Epochs} epochs, augmentation {report.Options.Augmentation}" +
+            $"{report.SetName}: {report.Method} on {report.Dataset}, {Counted.ImagesPerClass(report.ImagesPerClass)} " +
+            $"({Counted.Of(report.Options.Epochs, "epoch")}, augmentation {report.Options.Augmentation}" +
             (learned is null ? ")" : $"; the set trained with {learned}, the random subset with hard labels at learning rate {Rate(report.Options.LearningRate)})"),
             ["architecture", "test accuracy %", "random subset %", "networks", "time"],
             rows);

@@ -1,5 +1,6 @@
 using Distillery.Data;
 using Distillery.Storage;
+using Distillery.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ internal static class StartingImages
         if (!string.Equals(provenance.Dataset, job.Dataset, StringComparison.OrdinalIgnoreCase) || provenance.ImagesPerClass != job.ImagesPerClass)
         {
             throw new UserErrorException(
-                $"The starting set {job.InitFrom} is a set of {provenance.Dataset} at {provenance.ImagesPerClass} images per class; this run distills " +
+                $"The starting set {job.InitFrom} is a set of {provenance.Dataset} at {Counted.ImagesPerClass(provenance.ImagesPerClass)}; this run distills " +
                 $"{job.Dataset} at {job.ImagesPerClass}. Start from a set of the same dataset and IPC.")
             {
                 Setting = nameof(DistillationJob.InitFrom),
@@ -34,7 +35,7 @@ internal static class StartingImages
             || !set.Images.shape[1..].SequenceEqual([info.Channels, info.Height, info.Width]))
         {
             throw new UserErrorException(
-                $"The starting set {job.InitFrom} does not hold {job.ImagesPerClass} images of shape {info.Channels}×{info.Height}×{info.Width} for every class " +
+                $"The starting set {job.InitFrom} does not hold {Counted.Of(job.ImagesPerClass, "image")} of shape {info.Channels}×{info.Height}×{info.Width} for every class " +
                 $"of {job.Dataset}. Start from a set made for this dataset, with hard labels.")
             {
                 Setting = nameof(DistillationJob.InitFrom),

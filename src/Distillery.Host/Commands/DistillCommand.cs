@@ -10,6 +10,7 @@ using Distillery.Host.Plugins;
 using Distillery.Host.Progress;
 using Distillery.Runs;
 using Distillery.Storage;
+using Distillery.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -147,7 +148,7 @@ public sealed class DistillCommand(
         var seconds = outcome.Seconds.ToString("F1", CultureInfo.InvariantCulture);
         var resumed = outcome.Resumed ? " (resumed from a checkpoint)" : string.Empty;
         terminal.Out.MarkupLineInterpolated(
-            $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {job.ImagesPerClass} images per class, arch {job.Architecture}, seed {job.Seed}, in {seconds} s{resumed}.");
+            $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {Counted.ImagesPerClass(job.ImagesPerClass)}, arch {job.Architecture}, seed {job.Seed}, in {seconds} s{resumed}.");
         terminal.Out.MarkupLineInterpolated($"Images: {png}");
         if (outcome.Snapshots.Count > 0)
         {

@@ -81,7 +81,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("Unknown method 'nope'. Known methods: good-method, z-other.");
-        run.Out.Should().Be(string.Empty);
+        JsonNode.Parse(run.Out)!["error"]!["code"]!.GetValue<int>().Should().Be(2);
     }
 
     [Theory]
@@ -255,7 +255,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("Unknown scenario 'nope'");
-        run.Out.Should().Be(string.Empty);
+        JsonNode.Parse(run.Out)!["error"]!["kind"]!.GetValue<string>().Should().Be("user");
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
     }
 
     [Fact]
-    public async Task CancellationExitsWith130AndSaysARerunResumes()
+    public async Task CancellationBeforeAnythingWasKeptExitsWith130AndSaysARerunStartsOver()
     {
         using var cancellation = new CancellationTokenSource();
         var running = HostRun.StartAsync(
@@ -288,7 +288,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
         var run = await running;
 
         run.ExitCode.Should().Be(130);
-        run.Error.Should().Contain("run the same command again to resume");
+        run.Error.Should().Contain("Stopped before anything could be kept; a rerun starts from the beginning.");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Distillery.Host.Cli;
 using Distillery.Host.Output;
 using Distillery.Host.Progress;
 using Distillery.Storage;
+using Distillery.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -88,6 +89,6 @@ public sealed class SetsShowCommand(
         var baseline = Results("baseline");
         var when = (string?)evaluation["finished"] ?? "?";
         return $"{when}: {(set.Length == 0 ? "—" : set)}{(baseline.Length == 0 ? string.Empty : $" (random subset: {baseline})")}, " +
-            $"{report?["networks"]} networks × {report?["epochs"]} epochs";
+            $"{Counted.Of((long?)report?["networks"] ?? 0, "network")} × {Counted.Of((long?)report?["epochs"] ?? 0, "epoch")}";
     }
 }
