@@ -25,7 +25,13 @@ internal sealed class ErrorReporter(Terminal terminal, bool verbose)
         switch (exception)
         {
             case UserErrorException user:
-                return UserError(SettingFlags.Explain(user));
+                var code = UserError(SettingFlags.Explain(user));
+                if (verbose && user.InnerException is { } cause)
+                {
+                    terminal.Streams.Error.WriteLine($"details: {cause.GetType().Name}: {cause.Message}");
+                }
+
+                return code;
             case CommandParseException parse:
                 var known = parse.Message.StartsWith("Unknown command", StringComparison.Ordinal)
                     ? $" Commands: {string.Join(", ", CommandTree.HostCommands.Concat(pluginCommands ?? []).Distinct())}. See 'distillery --help'."
