@@ -45,7 +45,7 @@ internal static class WorkspaceChecker
                 return true;
             });
         }
-        catch (UserErrorException exception) when (exception.InnerException is LiteException or NotSupportedException)
+        catch (WorkspaceDamagedException)
         {
             problems.Add(new WorkspaceProblem("file", path, "LiteDB cannot read it"));
         }

@@ -14,12 +14,12 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
 {
     private readonly Lock _gate = new();
     private LiteDatabase? _database;
-    private ReadOnlyWorkspaceFile? _readOnly;
+    private bool _readOnlyOpened;
     private bool _disposed;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    /// <summary>How the file is open now.</summary>
+    /// <summary>How the file is open: for writing once a write opened it, else read-only once a read did.</summary>
     public WorkspaceOpenMode Mode
     {
         get
@@ -27,7 +27,7 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
             lock (_gate)
             {
                 return _database is not null ? WorkspaceOpenMode.ReadWrite
-                    : _readOnly is not null ? WorkspaceOpenMode.ReadOnly
+                    : _readOnlyOpened ? WorkspaceOpenMode.ReadOnly
                     : WorkspaceOpenMode.Closed;
             }
         }
@@ -37,20 +37,18 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
     {
         lock (_gate)
         {
-            var database = _database ?? OpenReadOnly();
+            if (_database is { } writable)
+            {
+                return InTransaction(writable, read);
+            }
+
+            // Opened for each read, as shared mode does, so that each read sees what other processes committed.
+            using var file = OpenReadOnly();
             try
             {
-                database.BeginTrans();
-                try
-                {
-                    return read(database);
-                }
-                finally
-                {
-                    database.Rollback();
-                }
+                return InTransaction(file.Database, read);
             }
-            catch (Exception exception) when (exception is LiteException || (exception is NotSupportedException && database != _database))
+            catch (Exception exception) when (exception is LiteException or NotSupportedException || WorkspaceDamage.RaisedInLiteDb(exception))
             {
                 throw WorkspaceDamage.Unreadable(Path, exception);
             }
@@ -79,6 +77,26 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
         }
     }
 
+    private T InTransaction<T>(LiteDatabase database, Func<LiteDatabase, T> read)
+    {
+        try
+        {
+            database.BeginTrans();
+            try
+            {
+                return read(database);
+            }
+            finally
+            {
+                database.Rollback();
+            }
+        }
+        catch (Exception exception) when (exception is LiteException || WorkspaceDamage.RaisedInLiteDb(exception))
+        {
+            throw WorkspaceDamage.Unreadable(Path, exception);
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="decode"/>, turning damage in what it reads into a <see cref="UserErrorException"/> that
     /// names <paramref name="what"/> and says how to <paramref name="fix"/> it.
@@ -104,7 +122,6 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
     {
         lock (_gate)
         {
-            CloseReadOnly();
             _database?.Dispose();
             _database = null;
         }
@@ -115,20 +132,14 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            CloseReadOnly();
             _database?.Dispose();
             _database = null;
         }
     }
 
-    private LiteDatabase OpenReadOnly()
+    private ReadOnlyWorkspaceFile OpenReadOnly()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_readOnly is not null)
-        {
-            return _readOnly.Database;
-        }
-
         CheckNotADirectory();
         if (!WorkspaceFileFormat.IsNewOrLiteDb(Path))
         {
@@ -136,8 +147,15 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
         }
 
         WorkspaceDamage.ThrowIfCut(Path);
-        _readOnly = ReadOnlyWorkspaceFile.Open(Path);
-        return _readOnly.Database;
+        _readOnlyOpened = true;
+        try
+        {
+            return ReadOnlyWorkspaceFile.Open(Path);
+        }
+        catch (Exception exception) when (exception is LiteException or NotSupportedException)
+        {
+            throw WorkspaceDamage.Unreadable(Path, exception);
+        }
     }
 
     private LiteDatabase Open()
@@ -148,7 +166,6 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
             return _database;
         }
 
-        CloseReadOnly();
         CheckNotADirectory();
         if (!WorkspaceFileFormat.IsNewOrLiteDb(Path))
         {
@@ -180,17 +197,12 @@ internal sealed class WorkspaceDatabase(string path) : IDisposable
             database?.Dispose();
             throw new UserErrorException(
                 $"cannot write the workspace {Path}: {exception.Message} Make the file and its folder writable, or point --workspace at another file.",
-                exception) { Setting = WorkspaceOptions.Section };
+                exception)
+            { Setting = WorkspaceOptions.Section };
         }
 
         _database = database;
         return database;
-    }
-
-    private void CloseReadOnly()
-    {
-        _readOnly?.Dispose();
-        _readOnly = null;
     }
 
     private void CheckNotADirectory()

@@ -1,7 +1,7 @@
-using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Storage;
 using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Contract;
 

@@ -1,8 +1,8 @@
-using Distillery.Tests.Kit;
 using Distillery.Exchange;
 using Distillery.Methods;
 using Distillery.Storage;
 using Distillery.Tests.Datasets;
+using Distillery.Tests.Kit;
 using TorchSharp;
 using static TorchSharp.torch;
 

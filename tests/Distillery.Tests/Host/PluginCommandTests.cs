@@ -1,6 +1,6 @@
-using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Host.Plugins;
+using Distillery.Tests.Kit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
 using Distillery.Tests.Contract;
+using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Host;
 

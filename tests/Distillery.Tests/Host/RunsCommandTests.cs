@@ -1,5 +1,5 @@
-using Distillery.Tests.Kit;
 using System.Text.Json.Nodes;
+using Distillery.Tests.Kit;
 
 namespace Distillery.Tests.Host;
 

@@ -1,5 +1,5 @@
-using Distillery.Tests.Kit;
 using Distillery.Storage;
+using Distillery.Tests.Kit;
 using LiteDB;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,6 +1,6 @@
-using Distillery.Tests.Kit;
 using Distillery.Networks;
 using Distillery.Progress;
+using Distillery.Tests.Kit;
 using Distillery.Training;
 using TorchSharp;
 using static Distillery.Tests.Training.TrainingSetFixtures;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Data;
-using Distillery.Commands;
 using Distillery.Exchange;
 using Distillery.Host.Cli;
 using Distillery.Host.Output;
