@@ -14,15 +14,14 @@ internal sealed class MemoryExportCommand(IMemoryBufferStore store, ICommandOutp
     public sealed class Settings : MemorySettings
     {
         [CommandArgument(1, "<FILE>")]
-        [Description("The .pt file to write (torch.load reads it as a dict of images, labels, provenance).")]
+        [Description("The .pt file to write (torch.load reads it as a dict of images, labels, provenance), or a folder to write NAME.pt into.")]
         public string File { get; init; } = string.Empty;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var set = await MemoryBufferSets.LoadAsync(store, settings.Name, cancellationToken).ConfigureAwait(false);
-        var path = Path.GetFullPath(settings.File);
-        PyTorchSetFile.Export(set, path);
+        var path = ExportTarget.Export(set, settings.File, settings.Name);
         if (output.IsJson)
         {
             output.WriteJson(new JsonObject { ["buffer"] = settings.Name, ["file"] = path });

@@ -28,6 +28,32 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDi
     /// <summary>The full path of the workspace file.</summary>
     public string Path => _database.Path;
 
+    /// <summary>How the file is open now: reads open it read-only, the first write reopens it for writing.</summary>
+    public WorkspaceOpenMode OpenMode => _database.Mode;
+
+    /// <summary>Reads every document and checks every tensor's SHA-256; lists what is damaged. Never writes.</summary>
+    public Task<WorkspaceCheckReport> CheckAsync(CancellationToken cancellationToken)
+        => Task.Run(() => WorkspaceChecker.Check(_database), cancellationToken);
+
+    /// <summary>
+    /// Rebuilds the file without the space that deleted and replaced documents left, through a copy that replaces
+    /// the file in one rename; refuses a damaged file. Returns the size before and after, in bytes.
+    /// </summary>
+    public Task<(long Before, long After)> CompactAsync(CancellationToken cancellationToken)
+        => Task.Run(
+            () =>
+            {
+                var report = WorkspaceChecker.Check(_database);
+                if (!report.IsClean)
+                {
+                    throw new UserErrorException(
+                        $"the workspace {Path} has {report.Problems.Count} damaged item(s) and is not compacted; 'distillery workspace check' lists them");
+                }
+
+                return WorkspaceCompactor.Compact(_database, cancellationToken);
+            },
+            cancellationToken);
+
     /// <summary>The open file, for other stores that keep their documents in the same workspace.</summary>
     internal WorkspaceDatabase Database => _database;
 

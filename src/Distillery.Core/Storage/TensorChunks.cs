@@ -48,6 +48,13 @@ internal sealed class TensorChunks(int chunkBytes)
 
     /// <exception cref="InvalidDataException">A chunk is missing, has the wrong size, or the bytes fail the checksum.</exception>
     public static Tensor Read(LiteDatabase database, string owner, TensorEntry entry)
+        => TensorCodec.Decode(new EncodedTensor(entry.DType, entry.Shape, ReadBytes(database, owner, entry)));
+
+    /// <summary>Reads the tensor's bytes and checks them against the entry, without decoding them.</summary>
+    /// <exception cref="InvalidDataException">A chunk is missing, has the wrong size, or the bytes fail the checksum.</exception>
+    public static void Verify(LiteDatabase database, string owner, TensorEntry entry) => ReadBytes(database, owner, entry);
+
+    private static byte[] ReadBytes(LiteDatabase database, string owner, TensorEntry entry)
     {
         if (entry.Bytes < 0 || entry.Bytes > Array.MaxLength || entry.Chunks < 0)
         {
@@ -81,7 +88,7 @@ internal sealed class TensorChunks(int chunkBytes)
             throw new InvalidDataException($"the bytes of the '{entry.Name}' tensor fail their SHA-256 check");
         }
 
-        return TensorCodec.Decode(new EncodedTensor(entry.DType, entry.Shape, bytes));
+        return bytes;
     }
 
     public static void Delete(LiteDatabase database, string owner)

@@ -1,6 +1,7 @@
 using Distillery.Host.Commands;
 using Distillery.Host.Commands.Runs;
 using Distillery.Host.Commands.Sets;
+using Distillery.Host.Commands.Workspace;
 using Distillery.Host.Output;
 using Distillery.Host.Plugins;
 using Spectre.Console.Cli;
@@ -11,7 +12,7 @@ namespace Distillery.Host.Cli;
 internal static class CommandTree
 {
     /// <summary>The host's own commands and groups; a plugin cannot take these names.</summary>
-    public static IReadOnlyList<string> HostCommands { get; } = ["plugins", "distill", "evaluate", "sets", "runs", "run", "demo"];
+    public static IReadOnlyList<string> HostCommands { get; } = ["plugins", "distill", "evaluate", "sets", "runs", "workspace", "run", "demo"];
 
     public static CommandApp Create(IServiceProvider services, Terminal terminal, PluginLoadReport report)
     {
@@ -65,6 +66,20 @@ internal static class CommandTree
                     .WithExample("runs", "list", "--output", "json");
                 runs.AddCommand<RunsShowCommand>("show").WithDescription("Show one run: status, times, the set it made and every setting it ran with.")
                     .WithExample("runs", "show", "distill-1a2b3c4d");
+            });
+
+            config.AddBranch("workspace", workspace =>
+            {
+                workspace.SetDescription("Look after the workspace file: check it for damage, reclaim free space.");
+                workspace.AddCommand<WorkspaceCheckCommand>("check")
+                    .WithDescription("Read every set, run, checkpoint and plugin document and check every tensor's SHA-256; list what is damaged. " +
+                        "Exit 0 when nothing is, 2 when something is. Never writes.")
+                    .WithExample("workspace", "check")
+                    .WithExample("workspace", "check", "--workspace", "runs/w.db", "--output", "json");
+                workspace.AddCommand<WorkspaceCompactCommand>("compact")
+                    .WithDescription("Rebuild the file without the space replaced sets and finished checkpoints left; show the size before and after. " +
+                        "Runs on a copy that replaces the file at the end; refuses a damaged file. Run it when no other process uses the workspace.")
+                    .WithExample("workspace", "compact");
             });
 
             config.AddCommand<RunCommand>("run")

@@ -46,7 +46,13 @@ internal sealed class ErrorReporter(Terminal terminal, IReadOnlyList<string> arg
         switch (exception)
         {
             case UserErrorException user:
-                return UserError(SettingFlags.Explain(user));
+                var code = UserError(SettingFlags.Explain(user));
+                if (verbose && user.InnerException is { } cause)
+                {
+                    terminal.Streams.Error.WriteLine($"details: {cause.GetType().Name}: {cause.Message}");
+                }
+
+                return code;
             case CommandParseException parse:
                 var known = parse.Message.StartsWith("Unknown command", StringComparison.Ordinal)
                     ? $" Commands: {string.Join(", ", CommandTree.HostCommands.Concat(pluginCommands ?? []).Distinct())}. See 'distillery --help'."

@@ -117,14 +117,28 @@ public sealed class DistillCommand(
             },
         };
 
+        string? pictureProblem = null;
         var (outcome, png) = await progress.RunAsync(async reporter =>
         {
             var outcome = await runner.RunAsync(job, reporter, cancellationToken).ConfigureAwait(false);
             using var set = await store.LoadSetAsync(outcome.Set.Name, cancellationToken).ConfigureAwait(false);
-            var png = await picture.WriteAsync(set, settings.Out ?? picture.DefaultPath(outcome.Set.Name), reporter, cancellationToken)
-                .ConfigureAwait(false);
-            return (outcome, png);
+            var path = Path.GetFullPath(settings.Out ?? picture.DefaultPath(outcome.Set.Name));
+            try
+            {
+                return (outcome, await picture.WriteAsync(set, path, reporter, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The set is stored: the run succeeded; the missing picture is a warning with the way to draw it again.
+                pictureProblem = $"the set {outcome.Set.Name} is stored, but its picture could not be written to {path}: {exception.Message} " +
+                    $"Draw it with: distillery sets show {outcome.Set.Name} --out FILE.png";
+                return (outcome, (string?)null);
+            }
         }).ConfigureAwait(false);
+        if (pictureProblem is not null)
+        {
+            terminal.Streams.Error.WriteLine($"warning: {pictureProblem}");
+        }
 
         if (arguments.Output == OutputFormat.Json)
         {
@@ -149,7 +163,7 @@ public sealed class DistillCommand(
         var resumed = outcome.Resumed ? " (resumed from a checkpoint)" : string.Empty;
         terminal.Out.MarkupLineInterpolated(
             $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {Counted.ImagesPerClass(job.ImagesPerClass)}, arch {job.Architecture}, seed {job.Seed}, in {seconds} s{resumed}.");
-        terminal.Out.MarkupLineInterpolated($"Images: {png}");
+        terminal.Out.MarkupLineInterpolated($"Images: {png ?? "not drawn (see the warning above)"}");
         if (outcome.Snapshots.Count > 0)
         {
             terminal.Out.Write(ReportTables.ToSpectre(SnapshotTable.From(outcome.Snapshots)));

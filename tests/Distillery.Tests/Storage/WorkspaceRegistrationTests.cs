@@ -20,6 +20,8 @@ public sealed class WorkspaceRegistrationTests : IDisposable
         provider.GetRequiredService<IOptions<WorkspaceOptions>>().Value.ChunkBytes.Should().Be(2048);
         File.Exists(_workspace.Path).Should().BeFalse();
         (await store.ListRunsAsync(CancellationToken.None)).Should().BeEmpty();
+        File.Exists(_workspace.Path).Should().BeFalse("a read does not create the file");
+        await store.DeleteCheckpointsAsync("nothing", CancellationToken.None);
         File.Exists(_workspace.Path).Should().BeTrue();
     }
 

@@ -164,14 +164,17 @@ public sealed class WorkspaceSetTests : IDisposable
     }
 
     [Fact]
-    public async Task OpensTheFileOnlyOnFirstUseAndCreatesItsFolder()
+    public async Task CreatesTheFileAndItsFolderOnTheFirstWriteNotOnARead()
     {
         var path = System.IO.Path.Combine(_workspace.Folder, "nested", "later.db");
         using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = path });
         File.Exists(path).Should().BeFalse();
 
         (await store.ListSetsAsync(CancellationToken.None)).Should().BeEmpty();
+        File.Exists(path).Should().BeFalse();
 
+        using var set = TempWorkspace.MakeSet();
+        await store.SaveSetAsync("first", set, overwrite: false, CancellationToken.None);
         File.Exists(path).Should().BeTrue();
     }
 
