@@ -12,6 +12,7 @@ internal sealed class CommandHint(IReadOnlyList<IReadOnlyList<string>> commandPa
         .. CommandTree.HostCommands.Select(command => (IReadOnlyList<string>)[command]),
         ["sets", "list"], ["sets", "show"], ["sets", "export"], ["sets", "import"], ["sets", "delete"],
         ["runs", "list"], ["runs", "show"],
+        ["workspace", "check"], ["workspace", "compact"],
     ];
 
     /// <summary>The hint for a command line whose positional words are <paramref name="words"/>.</summary>

@@ -21,7 +21,7 @@ internal sealed class ErrorReporter(Terminal terminal, IReadOnlyList<string> arg
     private readonly IReadOnlyList<string> _words = ErrorOutput.Words(args);
 
     /// <summary>Commands that keep no partial work: a stopped one is simply run again.</summary>
-    private static readonly HashSet<string> CommandsWithoutResumableWork = ["plugins", "evaluate", "sets", "runs"];
+    private static readonly HashSet<string> CommandsWithoutResumableWork = ["plugins", "evaluate", "sets", "runs", "workspace"];
 
     /// <summary>Reports <paramref name="exception"/>; an unknown command is answered with the host's commands and <paramref name="pluginCommands"/>.</summary>
     public int Report(
@@ -47,7 +47,7 @@ internal sealed class ErrorReporter(Terminal terminal, IReadOnlyList<string> arg
         {
             case UserErrorException user:
                 var code = UserError(SettingFlags.Explain(user));
-                if (verbose && user.InnerException is { } cause)
+                if (_verbose && user.InnerException is { } cause)
                 {
                     terminal.Streams.Error.WriteLine($"details: {cause.GetType().Name}: {cause.Message}");
                 }
