@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using Distillery.Host.Commands;
 using Distillery.Host.Commands.Runs;
 using Distillery.Host.Commands.Sets;
@@ -25,10 +26,22 @@ internal static class CommandTree
             config.UseStrictParsing();
             config.ValidateExamples();
 
-            config.AddCommand<PluginsCommand>("plugins")
-                .WithDescription("List the plugins and their components (methods, architectures, scenarios, datasets), with the status of each.")
-                .WithExample("plugins")
-                .WithExample("plugins", "--output", "json");
+            config.SetHelpProvider(new RootHelpProvider(config.Settings));
+
+            config.AddBranch<DistillerySettings>("plugins", plugins =>
+            {
+                plugins.SetDescription("List the plugins and their components (methods, architectures, scenarios, datasets), with the status of each; "
+                    + "'plugins show NAME' lists a component's settings.");
+                plugins.SetDefaultCommand<PluginsCommand>();
+                plugins.AddExample("plugins");
+                plugins.AddExample("plugins", "--output", "json");
+                plugins.AddExample("plugins", "show", "dm");
+                plugins.AddCommand<PluginsShowCommand>("show")
+                    .WithDescription("Show a component's kind, plugin, help and every setting of it: type, default, configured value, allowed values, meaning.")
+                    .WithExample("plugins", "show", "dm")
+                    .WithExample("plugins", "show", "method/random", "--output", "json")
+                    .WithExample("plugins", "show", "convnet", "--kind", "architecture");
+            });
 
             config.AddCommand<DistillCommand>("distill")
                 .WithDescription("Distill a dataset into a few synthetic images per class, store the set and draw it as a PNG grid. " +
