@@ -14,6 +14,20 @@ internal static class CommandTree
     /// <summary>The host's own commands and groups; a plugin cannot take these names.</summary>
     public static IReadOnlyList<string> HostCommands { get; } = ["plugins", "distill", "evaluate", "sets", "runs", "run", "demo"];
 
+    /// <summary>The host's groups of commands that have no default command.</summary>
+    private static readonly string[] HostGroups = ["sets", "runs"];
+
+    /// <summary>The group the line names with nothing after it (<c>distillery sets</c>), or null.</summary>
+    public static string? NamesGroupAlone(HostArguments arguments, PluginLoadReport report)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(report);
+        var words = arguments.Words;
+        return words.Count == 1 && (HostGroups.Contains(words[0], StringComparer.OrdinalIgnoreCase) || report.CommandGroups.Any(g => string.Equals(g.Name, words[0], StringComparison.OrdinalIgnoreCase)))
+            ? words[0]
+            : null;
+    }
+
     public static CommandApp Create(IServiceProvider services, Terminal terminal, PluginLoadReport report)
     {
         var app = new CommandApp(new HostTypeRegistrar(services));
