@@ -12,44 +12,35 @@ internal sealed class DistributionMatchingOptions : IValidatableObject
 {
     public const string ReferenceAugmentation = "color_crop_cutout_flip_scale_rotate";
 
-    /// <summary>Optimizer steps on the synthetic images, each with a freshly initialised network.</summary>
+    [Description("Optimizer steps on the synthetic images, each with a freshly initialised network.")]
     [Range(1, 10_000_000)]
     public int Iterations { get; set; } = 1000;
 
-    /// <summary>Real images drawn per class each iteration (all of a class when it has fewer).</summary>
+    [Description("Real images drawn per class each iteration (all of a class when it has fewer).")]
     [Range(1, 65_536)]
     public int BatchReal { get; set; } = 256;
 
-    /// <summary>The SGD learning rate of the synthetic images.</summary>
+    [Description("The SGD learning rate of the synthetic images.")]
     [Range(0.0, 1e6, MinimumIsExclusive = true)]
     public double LearningRateImages { get; set; } = 1.0;
 
-    /// <summary>The SGD momentum of the synthetic images.</summary>
+    [Description("The SGD momentum of the synthetic images.")]
     [Range(0.0, 1.0, MaximumIsExclusive = true)]
     public double Momentum { get; set; } = 0.5;
 
+    [Description("Where the synthetic images start: Real (random real images of each class, the reference default) or Noise (standard normal noise).")]
     [EnumDataType(typeof(SyntheticInit))]
     public SyntheticInit Init { get; set; } = SyntheticInit.Real;
 
-    /// <summary>
-    /// The differentiable siamese augmentation applied alike to each class's real and synthetic batch: operation names
-    /// joined by <c>_</c>, or <c>none</c>.
-    /// </summary>
+    [Description("The differentiable siamese augmentation applied alike to each class's real and synthetic batch: operation names joined by _, or none.")]
     public string Augmentation { get; set; } = ReferenceAugmentation;
 
-    /// <summary>
-    /// Images per forward pass (0: decided by the method: 16 on the CPU, all at once on an accelerator). Networks with
-    /// batch normalization always see whole batches.
-    /// </summary>
+    [Description("Images per forward pass (0: decided by the method: 16 on the CPU, all at once on an accelerator). Networks with batch normalization always see whole batches.")]
     [Range(0, int.MaxValue)]
     public int ForwardChunk { get; set; }
 
-    /// <summary>
-    /// Save a checkpoint after every this many iterations. A stopped run (Ctrl+C, SIGTERM) also saves one after the
-    /// iteration in progress, so a rerun loses no finished iteration either way.
-    /// </summary>
+    [Description("Save a checkpoint after every this many iterations. A stopped run (Ctrl+C, SIGTERM) also saves one after the iteration in progress, so a rerun loses no finished iteration either way.")]
     [Range(1, int.MaxValue)]
-    [Description("Save a checkpoint after every this many iterations; a stopped run (Ctrl+C, SIGTERM) also saves one after the iteration in progress.")]
     public int CheckpointEvery { get; set; } = 100;
 
     /// <summary>The augmentation strategy; an unknown operation throws a <see cref="UserErrorException"/>.</summary>

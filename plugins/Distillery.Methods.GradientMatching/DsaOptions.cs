@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Distillery.Augmentation;
 
@@ -19,10 +20,7 @@ internal sealed class DsaOptions : GradientMatchingOptions, IValidatableObject
         Init = "real";
     }
 
-    /// <summary>
-    /// The siamese augmentation strategy, operations joined by <c>_</c>; one operation is drawn per matching step.
-    /// Use <see cref="DigitStrategy"/> (<c>color_crop_cutout_scale_rotate</c>) for digits.
-    /// </summary>
+    [Description("The siamese augmentation strategy, operations joined by _; one operation is drawn per matching step. Use DigitStrategy (color_crop_cutout_scale_rotate) for digits.")]
     [Required]
     public string Augmentation { get; set; } = DefaultStrategy;
 

@@ -9,56 +9,49 @@ namespace Distillery.Methods.GradientMatching;
 /// </summary>
 internal abstract class GradientMatchingOptions
 {
-    /// <summary>Outer iterations; each starts from a freshly initialised network (reference: 1000).</summary>
+    [Description("Outer iterations; each starts from a freshly initialised network (reference: 1000).")]
     [Range(1, 1_000_000)]
     public int Iterations { get; set; } = 100;
 
-    /// <summary>Real images per class in each matching step (reference: 256).</summary>
+    [Description("Real images per class in each matching step (reference: 256).")]
     [Range(1, 65_536)]
     public int BatchReal { get; set; } = 256;
 
-    /// <summary>Batch size when the network is trained on the synthetic set between matching steps (reference: 256).</summary>
+    [Description("Batch size when the network is trained on the synthetic set between matching steps (reference: 256).")]
     [Range(1, 65_536)]
     public int BatchTrain { get; set; } = 256;
 
-    /// <summary>SGD learning rate of the synthetic images (reference: 0.1).</summary>
+    [Description("SGD learning rate of the synthetic images (reference: 0.1).")]
     [Range(1e-12, double.MaxValue)]
     public double LearningRateImages { get; set; } = 0.1;
 
-    /// <summary>SGD momentum of the synthetic images (reference: 0.5).</summary>
+    [Description("SGD momentum of the synthetic images (reference: 0.5).")]
     [Range(0.0, 0.999999)]
     public double Momentum { get; set; } = 0.5;
 
-    /// <summary>SGD learning rate of the network trained on the synthetic set (reference: 0.01).</summary>
+    [Description("SGD learning rate of the network trained on the synthetic set (reference: 0.01).")]
     [Range(1e-12, 10.0)]
     public double LearningRateNetwork { get; set; } = 0.01;
 
-    /// <summary><c>noise</c> (standard normal) or <c>real</c> (random real images of each class).</summary>
+    [Description("noise (standard normal) or real (random real images of each class).")]
     [Required]
     [AllowedValues("noise", "real", ErrorMessage = "Init must be noise or real.")]
     public string Init { get; set; } = "noise";
 
-    /// <summary>
-    /// The distance between the real and synthetic gradients: <c>wb</c> (the paper's layer-wise, per-output-channel
-    /// cosine distance), <c>mse</c> or <c>cos</c> (over all parameters flattened into one vector).
-    /// </summary>
+    [Description("The distance between the real and synthetic gradients: wb (the paper's layer-wise, per-output-channel cosine distance), mse or cos (over all parameters flattened into one vector).")]
     [Required]
     [AllowedValues("wb", "mse", "cos", ErrorMessage = "Distance must be wb (per output channel 1 − cosine), mse or cos.")]
     public string Distance { get; set; } = "wb";
 
-    /// <summary>Matching steps per outer iteration; 0 takes the reference value for the IPC (see <see cref="LoopSchedule"/>).</summary>
+    [Description("Matching steps per outer iteration; 0 takes the reference value for the IPC (see LoopSchedule).")]
     [Range(0, 10_000)]
     public int OuterLoop { get; set; }
 
-    /// <summary>Training epochs on the synthetic set between matching steps; 0 takes the reference value for the IPC.</summary>
+    [Description("Training epochs on the synthetic set between matching steps; 0 takes the reference value for the IPC.")]
     [Range(0, 10_000)]
     public int InnerLoop { get; set; }
 
-    /// <summary>
-    /// Save a checkpoint after every this many outer iterations. A stopped run (Ctrl+C, SIGTERM) also saves the last
-    /// iteration it finished, so a rerun loses no finished iteration either way.
-    /// </summary>
+    [Description("Save a checkpoint after every this many outer iterations. A stopped run (Ctrl+C, SIGTERM) also saves the last iteration it finished, so a rerun loses no finished iteration either way.")]
     [Range(1, 1_000_000)]
-    [Description("Save a checkpoint after every this many outer iterations; a stopped run (Ctrl+C, SIGTERM) also saves the last iteration it finished.")]
     public int CheckpointEvery { get; set; } = 10;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Distillery.Scenarios.Benchmark;
@@ -8,25 +9,27 @@ namespace Distillery.Scenarios.Benchmark;
 /// </summary>
 internal sealed class BenchmarkOptions : IValidatableObject
 {
+    [Description("The dataset to distill and evaluate on.")]
     [Required(AllowEmptyStrings = false)]
     public string Dataset { get; set; } = "fashion-mnist";
 
-    /// <summary>Methods to distill with. Default: herding.</summary>
+    [Description("Methods to distill with. Default: herding.")]
     public string[]? Methods { get; set; }
 
-    /// <summary>Images per class. Default: 10.</summary>
+    [Description("Images per class. Default: 10.")]
     public int[]? ImagesPerClass { get; set; }
 
-    /// <summary>The network the methods distill with.</summary>
+    [Description("The network the methods distill with.")]
     [Required(AllowEmptyStrings = false)]
     public string Architecture { get; set; } = "convnet";
 
-    /// <summary>Architectures every set is evaluated on. Default: the distillation architecture.</summary>
+    [Description("Architectures every set is evaluated on. Default: the distillation architecture.")]
     public string[]? EvaluateOn { get; set; }
 
+    [Description("The seed of the distillation and of the evaluation networks.")]
     public long Seed { get; set; }
 
-    /// <summary>Evaluate a random real subset of the same size beside every set, with the same networks.</summary>
+    [Description("Evaluate a random real subset of the same size beside every set, with the same networks.")]
     public bool RandomBaseline { get; set; } = true;
 
     public IReadOnlyList<string> MethodList => Methods is { Length: > 0 } ? Methods : ["herding"];

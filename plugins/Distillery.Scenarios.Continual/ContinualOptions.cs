@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Distillery.Scenarios.Continual;
@@ -10,54 +11,56 @@ namespace Distillery.Scenarios.Continual;
 /// </summary>
 internal sealed class ContinualOptions : IValidatableObject
 {
+    [Description("The dataset whose classes arrive step by step.")]
     [Required(AllowEmptyStrings = false)]
     public string Dataset { get; set; } = "fashion-mnist";
 
-    /// <summary><c>class-incremental</c> (no task identity at test) or <c>task-incremental</c> (logits masked to the step's classes).</summary>
+    [Description("class-incremental (no task identity at test) or task-incremental (logits masked to the step's classes).")]
     [Required(AllowEmptyStrings = false)]
     public string Setting { get; set; } = ContinualSettings.ClassIncremental;
 
-    /// <summary>How many steps the classes arrive in; it must divide the number of classes.</summary>
+    [Description("How many steps the classes arrive in; it must divide the number of classes.")]
     [Range(1, 1000)]
     public int Steps { get; set; } = 5;
 
-    /// <summary>How many class orders to run, each drawn from <see cref="Seed"/>; results are mean ± std over them.</summary>
+    [Description("How many class orders to run, each drawn from Seed; results are mean ± std over them.")]
     [Range(1, 100)]
     public int ClassOrders { get; set; } = 1;
 
+    [Description("The seed of the class orders, the methods and the networks.")]
     public long Seed { get; set; }
 
-    /// <summary>Memory images per class. Set this or <see cref="MemoryTotal"/>.</summary>
+    [Description("Memory images per class. Set this or MemoryTotal.")]
     public int? MemoryPerClass { get; set; }
 
-    /// <summary>Total memory in images, split evenly over the dataset's classes.</summary>
+    [Description("Total memory in images, split evenly over the dataset's classes.")]
     public int? MemoryTotal { get; set; }
 
-    /// <summary>Method components that turn each step's classes into memory. Default: random.</summary>
+    [Description("Method components that turn each step's classes into memory. Default: random.")]
     public string[]? MemoryMethods { get; set; }
 
-    /// <summary>gdumb, replay, finetune, joint. Default: gdumb.</summary>
+    [Description("gdumb, replay, finetune, joint. Default: gdumb.")]
     public string[]? Learners { get; set; }
 
-    /// <summary>The network every learner trains (and the methods use).</summary>
+    [Description("The network every learner trains (and the methods use).")]
     [Required(AllowEmptyStrings = false)]
     public string Architecture { get; set; } = "convnet";
 
-    /// <summary>Epochs of training on memory alone (gdumb), per step.</summary>
+    [Description("Epochs of training on memory alone (gdumb), per step.")]
     [Range(1, 100_000)]
     public int Epochs { get; set; } = 300;
 
-    /// <summary>Epochs per step for learners that train on the step's real data (replay, finetune, joint).</summary>
+    [Description("Epochs per step for learners that train on the step's real data (replay, finetune, joint).")]
     [Range(1, 100_000)]
     public int RealDataEpochs { get; set; } = 10;
 
-    /// <summary>Use memory already stored in the buffers and never run a method; every step must be stored.</summary>
+    [Description("Use memory already stored in the buffers and never run a method; every step must be stored.")]
     public bool ReuseMemory { get; set; }
 
-    /// <summary>Replace buffers made with other settings and discard stored results, instead of refusing or resuming.</summary>
+    [Description("Replace buffers made with other settings and discard stored results, instead of refusing or resuming.")]
     public bool Overwrite { get; set; }
 
-    /// <summary>The buffers' name prefix; each (method, class order) gets <c>{BufferName}/{method}/order{k}</c>. Default: from the settings.</summary>
+    [Description("The buffers' name prefix; each (method, class order) gets {BufferName}/{method}/order{k}. Default: from the settings.")]
     public string? BufferName { get; set; }
 
     public IReadOnlyList<string> MemoryMethodList => MemoryMethods is { Length: > 0 } ? MemoryMethods : ["random"];

@@ -49,9 +49,16 @@ public static class DistilleryApp
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             LogQuarantined(host.Services);
 
-            var code = await CommandTree.Create(host.Services, terminal, host.Services.GetRequiredService<PluginLoadReport>())
+            var report = host.Services.GetRequiredService<PluginLoadReport>();
+            var code = await CommandTree.Create(host.Services, terminal, report)
                 .RunAsync(arguments.CommandArguments, cancellationToken)
                 .ConfigureAwait(false);
+            if (code == ExitCodes.InternalError && CommandTree.NamesGroupAlone(arguments, report) is { } group)
+            {
+                // The parser showed the group's help and returned 1: naming a group without one of its commands is a usage mistake.
+                throw new UserErrorException($"'{group}' needs one of its commands, listed above (e.g. 'distillery {group} list').");
+            }
+
             return cancellationToken.IsCancellationRequested ? errors.Cancelled() : code;
         }
         catch (OperationCanceledException stop) when (cancellationToken.IsCancellationRequested)
@@ -88,6 +95,7 @@ public static class DistilleryApp
         });
 
         var experiment = HostConfiguration.Configure(builder.Configuration, arguments);
+        LogLevelCheck.Check(builder.Configuration);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);

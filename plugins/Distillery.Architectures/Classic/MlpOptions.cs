@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Distillery.Architectures.Classic;
@@ -5,7 +6,7 @@ namespace Distillery.Architectures.Classic;
 /// <summary>Options of <c>mlp</c> (section <c>Architectures:mlp</c>).</summary>
 internal sealed class MlpOptions
 {
-    /// <summary>Units in each of the two hidden layers; the reference uses 128.</summary>
+    [Description("Units in each of the two hidden layers; the reference uses 128.")]
     [Range(1, 65536)]
     public int HiddenWidth { get; set; } = 128;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Distillery.Architectures.Layers;
 
@@ -6,7 +7,7 @@ namespace Distillery.Architectures.ResNets;
 /// <summary>Options of <c>resnet18</c> (section <c>Architectures:resnet18</c>).</summary>
 internal sealed class ResNet18Options : IValidatableObject
 {
-    /// <summary>The normalization when no variant is given: InstanceNorm (the reference ResNet18) or BatchNorm (ResNet18BN).</summary>
+    [Description("The normalization when no variant is given: InstanceNorm (the reference ResNet18) or BatchNorm (ResNet18BN).")]
     public NormalizationKind Normalization { get; set; } = NormalizationKind.InstanceNorm;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Distillery.Architectures.Layers;
 
@@ -6,7 +7,7 @@ namespace Distillery.Architectures.Vgg;
 /// <summary>Options of <c>vgg11</c> (section <c>Architectures:vgg11</c>).</summary>
 internal sealed class Vgg11Options : IValidatableObject
 {
-    /// <summary>The normalization when no variant is given: InstanceNorm (the reference VGG11) or BatchNorm (VGG11BN).</summary>
+    [Description("The normalization when no variant is given: InstanceNorm (the reference VGG11) or BatchNorm (VGG11BN).")]
     public NormalizationKind Normalization { get; set; } = NormalizationKind.InstanceNorm;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

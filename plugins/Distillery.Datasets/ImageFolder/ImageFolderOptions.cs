@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Distillery.Datasets.ImageFolder;
@@ -8,29 +9,26 @@ namespace Distillery.Datasets.ImageFolder;
 /// </summary>
 internal sealed class ImageFolderOptions : IValidatableObject
 {
-    /// <summary>
-    /// The folder holding <c>train/&lt;class&gt;/*</c> and <c>test/&lt;class&gt;/*</c>, or <c>&lt;class&gt;/*</c>.
-    /// Checked when the dataset is used, so a host that never reads image folders needs no setting.
-    /// </summary>
+    [Description("The folder holding train/<class>/* and test/<class>/*, or <class>/*. Checked when the dataset is used, so a host that never reads image folders needs no setting.")]
     public string? Root { get; set; }
 
-    /// <summary>1 for grey images, 3 for colour.</summary>
+    [Description("1 for grey images, 3 for colour.")]
     [AllowedValues(1, 3, ErrorMessage = "Channels must be 1 (grey) or 3 (colour).")]
     public int Channels { get; set; } = 3;
 
-    /// <summary>The width every image is resized to; with <see cref="Height"/>. Unset: all images must share one size.</summary>
+    [Description("The width every image is resized to; with Height. Unset: all images must share one size.")]
     [Range(1, 4096)]
     public int? Width { get; set; }
 
-    /// <summary>The height every image is resized to; with <see cref="Width"/>.</summary>
+    [Description("The height every image is resized to; with Width.")]
     [Range(1, 4096)]
     public int? Height { get; set; }
 
-    /// <summary>The share of each class held out for testing when there is no <c>train</c>/<c>test</c> split on disk.</summary>
+    [Description("The share of each class held out for testing when there is no train/test split on disk.")]
     [Range(0.0, 0.9)]
     public double TestFraction { get; set; } = 0.2;
 
-    /// <summary>The seed of that split.</summary>
+    [Description("The seed of that split.")]
     public long Seed { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,3 +1,4 @@
+using Distillery.Commands;
 using Distillery.Host.Commands;
 using Distillery.Host.Commands.Runs;
 using Distillery.Host.Commands.Sets;
@@ -14,6 +15,20 @@ internal static class CommandTree
     /// <summary>The host's own commands and groups; a plugin cannot take these names.</summary>
     public static IReadOnlyList<string> HostCommands { get; } = ["plugins", "distill", "evaluate", "sets", "runs", "workspace", "run", "demo"];
 
+    /// <summary>The host's groups of commands that have no default command.</summary>
+    private static readonly string[] HostGroups = ["sets", "runs"];
+
+    /// <summary>The group the line names with nothing after it (<c>distillery sets</c>), or null.</summary>
+    public static string? NamesGroupAlone(HostArguments arguments, PluginLoadReport report)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(report);
+        var words = arguments.Words;
+        return words.Count == 1 && (HostGroups.Contains(words[0], StringComparer.OrdinalIgnoreCase) || report.CommandGroups.Any(g => string.Equals(g.Name, words[0], StringComparison.OrdinalIgnoreCase)))
+            ? words[0]
+            : null;
+    }
+
     public static CommandApp Create(IServiceProvider services, Terminal terminal, PluginLoadReport report)
     {
         var app = new CommandApp(new HostTypeRegistrar(services));
@@ -26,10 +41,22 @@ internal static class CommandTree
             config.UseStrictParsing();
             config.ValidateExamples();
 
-            config.AddCommand<PluginsCommand>("plugins")
-                .WithDescription("List the plugins and their components (methods, architectures, scenarios, datasets), with the status of each.")
-                .WithExample("plugins")
-                .WithExample("plugins", "--output", "json");
+            config.SetHelpProvider(new RootHelpProvider(config.Settings));
+
+            config.AddBranch<DistillerySettings>("plugins", plugins =>
+            {
+                plugins.SetDescription("List the plugins and their components (methods, architectures, scenarios, datasets), with the status of each; "
+                    + "'plugins show NAME' lists a component's settings.");
+                plugins.SetDefaultCommand<PluginsCommand>();
+                plugins.AddExample("plugins");
+                plugins.AddExample("plugins", "--output", "json");
+                plugins.AddExample("plugins", "show", "dm");
+                plugins.AddCommand<PluginsShowCommand>("show")
+                    .WithDescription("Show a component's kind, plugin, help and every setting of it: type, default, configured value, allowed values, meaning.")
+                    .WithExample("plugins", "show", "dm")
+                    .WithExample("plugins", "show", "method/random", "--output", "json")
+                    .WithExample("plugins", "show", "convnet", "--kind", "architecture");
+            });
 
             config.AddCommand<DistillCommand>("distill")
                 .WithDescription("Distill a dataset into a few synthetic images per class, store the set and draw it as a PNG grid. " +

@@ -72,6 +72,11 @@ public sealed record HostArguments(
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? arg : arg[..equals];
+            if (name == "--" && equals >= 0)
+            {
+                throw new UserErrorException($"'{arg}' has no name before '=': write an option as --name VALUE, or a setting as --Section:Key=value.");
+            }
+
             if (name.Contains(':', StringComparison.Ordinal))
             {
                 if (equals < 0)
@@ -111,8 +116,14 @@ public sealed record HostArguments(
             settings.Add(new(PluginFoldersKey, string.Join(Path.PathSeparator, pluginFolders)));
         }
 
-        return new HostArguments(rest, settings, output, verbose) { AllowUnknownSettings = allowUnknown };
+        return new HostArguments(rest, LastOfEachKey(settings), output, verbose) { AllowUnknownSettings = allowUnknown };
     }
+
+    /// <summary>A key given twice (in any case) takes its last value, as a later source overrides an earlier one.</summary>
+    private static List<KeyValuePair<string, string?>> LastOfEachKey(List<KeyValuePair<string, string?>> settings) =>
+        settings
+            .Where((setting, i) => !settings.Skip(i + 1).Any(later => string.Equals(later.Key, setting.Key, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
 
     private static string ValueOf(IReadOnlyList<string> args, ref int i, string name, int equals)
     {

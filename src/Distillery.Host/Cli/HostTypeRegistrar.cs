@@ -38,6 +38,15 @@ internal sealed class HostTypeRegistrar(IServiceProvider services) : ITypeRegist
                 return factory();
             }
 
+            // The parser asks for every registered help provider (and interceptor) as a sequence.
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+                && registrations.TryGetValue(type.GetGenericArguments()[0], out var single))
+            {
+                var items = Array.CreateInstance(type.GetGenericArguments()[0], 1);
+                items.SetValue(single(), 0);
+                return items;
+            }
+
             if (services.GetService(type) is { } service)
             {
                 return service;
