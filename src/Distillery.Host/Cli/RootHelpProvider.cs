@@ -49,10 +49,10 @@ internal sealed class RootHelpProvider(ICommandAppSettings settings) : HelpProvi
             var names = option.ShortNames.Select(n => $"-{n}").Concat(option.LongNames.Select(n => $"--{n}"));
             var value = option.ValueName is { Length: > 0 } valueName ? $" <{valueName}>" : string.Empty;
             var description = property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty;
-            grid.AddRow(new Text("    " + string.Join(", ", names) + value), new Text(description));
+            grid.AddRow(new Spectre.Console.Text("    " + string.Join(", ", names) + value), new Spectre.Console.Text(description));
         }
 
-        return [Text.NewLine, Heading("GLOBAL OPTIONS (accepted by every command, anywhere on the line):"), grid];
+        return [Spectre.Console.Text.NewLine, Heading("GLOBAL OPTIONS (accepted by every command, anywhere on the line):"), grid];
     }
 
     private static IEnumerable<IRenderable> Configuration()
@@ -60,18 +60,18 @@ internal sealed class RootHelpProvider(ICommandAppSettings settings) : HelpProvi
         var forms = Grid();
         foreach (var (form, meaning) in ConfigurationForms)
         {
-            forms.AddRow(new Text("    " + form), new Text(meaning));
+            forms.AddRow(new Spectre.Console.Text("    " + form), new Spectre.Console.Text(meaning));
         }
 
         var examples = new Rows(ConfigurationExamples.Select(e => (IRenderable)new Rows(
-            new Text("    " + e.Line),
-            new Text("        " + e.Meaning, new Style(decoration: Decoration.Dim)))));
+            new Spectre.Console.Text("    " + e.Line),
+            new Spectre.Console.Text("        " + e.Meaning, new Style(decoration: Decoration.Dim)))));
         return
         [
-            Text.NewLine,
+            Spectre.Console.Text.NewLine,
             Heading("CONFIGURATION (every setting is a key Section:Key; each source below overrides the ones above it):"),
             forms,
-            Text.NewLine,
+            Spectre.Console.Text.NewLine,
             Heading("CONFIGURATION EXAMPLES:"),
             examples,
         ];

@@ -96,7 +96,7 @@ public sealed class PluginsShowCommand(IComponentCatalog catalog, IServiceProvid
 
             cells.Add(option.Allowed ?? string.Empty);
             cells.Add(option.Description);
-            table.AddRow(cells.Select(c => new Text(c)).ToArray<Spectre.Console.Rendering.IRenderable>());
+            table.AddRow(cells.Select(c => new Spectre.Console.Text(c)).ToArray<Spectre.Console.Rendering.IRenderable>());
         }
 
         output.Write(table);

@@ -23,7 +23,7 @@ public sealed class HostileInputPropertyTests(ITestOutputHelper output) : IDispo
     /// (<c>sets show nosuch</c> on a new path), so for now every case starts from a copy of the seeded workspace; make
     /// this <c>Gen.Elements(false, false, false, true)</c> once read commands open the workspace read-only.
     /// </summary>
-    private static readonly Gen<bool> FreshWorkspace = Gen.Constant(false);
+    private static readonly Gen<bool> FreshWorkspace = Gen.Elements(false, false, false, true);
 
     private readonly Dictionary<int, int> _exitCodes = [];
     private int _case;

@@ -35,6 +35,7 @@ internal static class HostileInputs
         "--bogus", "--sed", "-x", "=", "--=", "--:", "--Methods:", "--:=1", "---", "-", "--name", "--method",
         "--output", "--output=xml", "--output=json", "--verbose", "--allow-unknown-settings", "--help", "--version", "foo",
         "--Methods:dm:Iterations", "abc", "--arch", "nosuch", "--kind", "ünïcödé", "%s",
+        "--ipc", "--seed", "--seed=", "--epochs",
     ];
 
     /// <summary>The commands a line starts with; none of them runs long with the test's caps.</summary>
@@ -49,11 +50,8 @@ internal static class HostileInputs
 
     private static readonly string[] Methods = ["random", "herding", "kcenter", "dm", "nosuch", "RANDOM", ""];
 
-    /// <summary>
-    /// Values of <c>--ipc</c>. A command option's value of the wrong type (<c>--ipc abc</c>, <c>--seed 1.5</c>) is left
-    /// out until the parser's conversion errors are reported as user errors.
-    /// </summary>
-    private static readonly string[] Ipcs = ["1", "2", "0", "-1", "100000"];
+    /// <summary>Values of <c>--ipc</c>, of the right type and of the wrong one.</summary>
+    private static readonly string[] Ipcs = ["1", "2", "0", "-1", "100000", "abc", "1.5", ""];
 
     /// <summary>A command line, without the test's common arguments.</summary>
     public static Gen<string[]> CommandLine(string experimentFile)
