@@ -28,7 +28,7 @@ internal static partial class CommandLineValues
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(args);
-        if (exception is not ArgumentException { InnerException: FormatException or OverflowException } || !RaisedByTheParser(exception)
+        if (exception is not ArgumentException || !RaisedByTheParser(exception)
             || NotValid().Match(exception.Message) is not { Success: true } match)
         {
             return null;

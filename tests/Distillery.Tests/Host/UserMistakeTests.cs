@@ -19,6 +19,7 @@ public sealed class UserMistakeTests : IDisposable
     [InlineData("--ipc abc", "--ipc 'abc' is not valid: it must be a whole number.", "distill")]
     [InlineData("--seed=x1", "--seed 'x1' is not valid: it must be a whole number.", "distill")]
     [InlineData("--ipc 99999999999", "--ipc '99999999999' is not valid: it must be a whole number.", "distill")]
+    [InlineData("--ipc ", "--ipc '' is not valid: it must be a whole number.", "distill")]
     public async Task A_value_that_is_not_a_number_for_a_number_option_of_distill_exits_2_naming_the_option(string option, string cause, string command)
     {
         string[] ipc = option.StartsWith("--ipc", StringComparison.Ordinal) ? [] : ["--ipc", "1"];
