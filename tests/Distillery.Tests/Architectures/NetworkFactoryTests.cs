@@ -21,7 +21,7 @@ public sealed class NetworkFactoryTests
     private readonly CatalogNetworkFactory _factory = new(new ArchitectureCatalog());
 
     [Fact]
-    public void A_network_depends_only_on_its_architecture_shape_and_seed()
+    public void ANetworkDependsOnlyOnItsArchitectureShapeAndSeed()
     {
         using var scope = torch.NewDisposeScope();
         using var a = _factory.Create("convnet:d2-w16", Gray, 1, torch.CPU);
@@ -45,7 +45,7 @@ public sealed class NetworkFactoryTests
     [InlineData("mlp")]
     [InlineData("alexnet:bn")]
     [InlineData("resnet18")]
-    public void The_weights_are_those_of_the_seeded_global_generator(string architecture)
+    public void TheWeightsAreThoseOfTheSeededGlobalGenerator(string architecture)
     {
         // What every caller did before the factory took the seed: seed the global generator, then build.
         using var scope = torch.NewDisposeScope();
@@ -61,7 +61,7 @@ public sealed class NetworkFactoryTests
     }
 
     [Fact]
-    public void The_global_generator_is_left_as_it_was()
+    public void TheGlobalGeneratorIsLeftAsItWas()
     {
         using var scope = torch.NewDisposeScope();
         torch.random.manual_seed(5);
@@ -73,7 +73,7 @@ public sealed class NetworkFactoryTests
     }
 
     [Fact]
-    public void The_global_generator_is_left_as_it_was_when_the_architecture_refuses_the_variant()
+    public void TheGlobalGeneratorIsLeftAsItWasWhenTheArchitectureRefusesTheVariant()
     {
         using var scope = torch.NewDisposeScope();
         torch.random.manual_seed(6);
@@ -85,7 +85,7 @@ public sealed class NetworkFactoryTests
     }
 
     [Fact]
-    public void Networks_made_on_several_threads_at_once_are_those_made_one_after_the_other()
+    public void NetworksMadeOnSeveralThreadsAtOnceAreThoseMadeOneAfterTheOther()
     {
         using var scope = torch.NewDisposeScope();
         var seeds = Enumerable.Range(1, 8).Select(i => (long)i).ToArray();
@@ -109,7 +109,7 @@ public sealed class NetworkFactoryTests
     }
 
     [Fact]
-    public void A_network_comes_back_on_the_requested_device()
+    public void ANetworkComesBackOnTheRequestedDevice()
     {
         using var network = _factory.Create("convnet:d1-w8", Gray, 1, torch.CPU);
 

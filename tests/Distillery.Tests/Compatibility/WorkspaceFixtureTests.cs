@@ -32,7 +32,7 @@ public sealed class WorkspaceFixtureTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task Its_sets_read_back_bit_for_bit_with_soft_labels_and_learned_learning_rate()
+    public async Task ItsSetsReadBackBitForBitWithSoftLabelsAndLearnedLearningRate()
     {
         var store = _workspace.Open();
         var sets = _expected["sets"]!.AsArray();
@@ -60,7 +60,7 @@ public sealed class WorkspaceFixtureTests : IDisposable
     }
 
     [Fact]
-    public async Task Its_memory_buffers_read_back_bit_for_bit_with_their_steps_and_provenance()
+    public async Task ItsMemoryBuffersReadBackBitForBitWithTheirStepsAndProvenance()
     {
         var store = OpenMemory();
         var buffers = _expected["memory_buffers"]!.AsArray();
@@ -103,7 +103,7 @@ public sealed class WorkspaceFixtureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_buffer_of_the_old_version_takes_its_missing_step_and_keeps_the_stored_one()
+    public async Task ABufferOfTheOldVersionTakesItsMissingStepAndKeepsTheStoredOne()
     {
         var store = OpenMemory();
         const string name = "fixture/random/order0";

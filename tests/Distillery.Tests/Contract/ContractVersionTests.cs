@@ -18,14 +18,14 @@ public sealed class ContractVersionTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void The_host_speaks_contract_2_0()
+    public void TheHostSpeaksContract20()
     {
         DistilleryContract.Version.Should().Be(new Version(2, 0));
         typeof(IDistilleryPlugin).Assembly.GetName().Version!.Major.Should().Be(2);
     }
 
     [Fact]
-    public async Task A_plugin_built_against_contract_1_is_refused_naming_both_versions()
+    public async Task APluginBuiltAgainstContract1IsRefusedNamingBothVersions()
     {
         var plugins = _temp.Combine("plugins");
         RepositoryPaths.CopyDirectory(Path.Combine(RepositoryPaths.BuiltInPlugins, "Distillery.Datasets"), Path.Combine(plugins, "Distillery.Datasets"));

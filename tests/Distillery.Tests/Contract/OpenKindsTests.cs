@@ -41,7 +41,7 @@ public sealed class OpenKindsTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_kind_declared_by_one_plugin_and_provided_by_another_is_listed_with_no_host_change()
+    public async Task AKindDeclaredByOnePluginAndProvidedByAnotherIsListedWithNoHostChange()
     {
         var plugins = _temp.Combine("plugins");
         var kind = PluginCompiler.Compile(Path.Combine(plugins, "Tests.Scorers"), "Tests.Scorers", KindSource);
@@ -63,7 +63,7 @@ public sealed class OpenKindsTests : IDisposable
     }
 
     [Fact]
-    public void The_built_in_kinds_are_declared_by_their_interfaces()
+    public void TheBuiltInKindsAreDeclaredByTheirInterfaces()
     {
         new[] { ComponentKind.Method, ComponentKind.Architecture, ComponentKind.Scenario, ComponentKind.Dataset }
             .Select(kind => (kind.Name, kind.Section))
@@ -71,7 +71,7 @@ public sealed class OpenKindsTests : IDisposable
     }
 
     [Fact]
-    public void An_interface_without_a_kind_declaration_is_not_a_kind()
+    public void AnInterfaceWithoutAKindDeclarationIsNotAKind()
     {
         var act = () => ComponentKind.Of(typeof(IDisposable));
 

@@ -18,7 +18,7 @@ public sealed class OptionsRoadTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_changed_default_is_a_new_run_and_the_same_value_given_explicitly_is_the_same_run()
+    public async Task AChangedDefaultIsANewRunAndTheSameValueGivenExplicitlyIsTheSameRun()
     {
         var defaultOne = KeyedPlugin.Create(_temp.Combine("plugins-1"), defaultLevel: 1);
         var defaultTwo = KeyedPlugin.Create(_temp.Combine("plugins-2"), defaultLevel: 2);
@@ -32,7 +32,7 @@ public sealed class OptionsRoadTests : IDisposable
     }
 
     [Fact]
-    public async Task The_provenance_holds_the_options_object_as_json_defaults_included()
+    public async Task TheProvenanceHoldsTheOptionsObjectAsJsonDefaultsIncluded()
     {
         var plugins = KeyedPlugin.Create(_temp.Combine("plugins"), defaultLevel: 7);
         await DistillAsync(plugins, "set");
@@ -45,7 +45,7 @@ public sealed class OptionsRoadTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_value_from_appsettings_an_environment_variable_or_the_command_line_is_the_same_run()
+    public async Task TheSameValueFromAppsettingsAnEnvironmentVariableOrTheCommandLineIsTheSameRun()
     {
         var plugins = KeyedPlugin.Create(_temp.Combine("plugins"), defaultLevel: 1);
         var commandLine = await DistillAsync(plugins, "command-line", "--Methods:keyed:Level=5");

@@ -18,7 +18,7 @@ public sealed class DistributionMatchingStopRunTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_stopped_dm_run_says_from_which_iteration_a_rerun_resumes_and_the_rerun_ends_as_an_uninterrupted_run()
+    public async Task AStoppedDmRunSaysFromWhichIterationARerunResumesAndTheRerunEndsAsAnUninterruptedRun()
     {
         using var interrupt = new CancellationTokenSource();
         var stopped = await HostRun.StartAsync(

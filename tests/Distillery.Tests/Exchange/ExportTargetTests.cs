@@ -11,15 +11,15 @@ public sealed class ExportTargetTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void A_file_path_is_used_as_given()
+    public void AFilePathIsUsedAsGiven()
         => ExportTarget.Resolve(_temp.Combine("x.pt"), "name").Should().Be(_temp.Combine("x.pt"));
 
     [Fact]
-    public void A_folder_gets_the_name_with_pt_inside_it()
+    public void AFolderGetsTheNameWithPtInsideIt()
         => ExportTarget.Resolve(_temp.Path, "split/dm/order0").Should().Be(_temp.Combine("split_dm_order0.pt"));
 
     [Fact]
-    public void A_name_too_long_for_a_file_is_cut_and_given_a_hash_that_tells_two_apart()
+    public void ANameTooLongForAFileIsCutAndGivenAHashThatTellsTwoApart()
     {
         var one = SafeFileName.From(new string('a', 300) + "1");
         var two = SafeFileName.From(new string('a', 300) + "2");

@@ -12,7 +12,7 @@ public sealed class ComponentLookupTests
     private static readonly ComponentDescriptor[] Components = [Method, Scenario, Convnet];
 
     [Fact]
-    public void An_ambiguous_name_is_refused_naming_each_as_kind_and_name()
+    public void AnAmbiguousNameIsRefusedNamingEachAsKindAndName()
     {
         var refusal = FluentActions.Invoking(() => ComponentLookup.Find(Components, "shared", kind: null)).Should().Throw<UserErrorException>().Which;
 
@@ -23,18 +23,18 @@ public sealed class ComponentLookupTests
     [InlineData("scenario/shared", null)]
     [InlineData("shared", "scenario")]
     [InlineData("SHARED", "Scenario")]
-    public void Kind_slash_name_or_a_separate_kind_picks_one(string name, string? kind) =>
+    public void KindSlashNameOrASeparateKindPicksOne(string name, string? kind) =>
         ComponentLookup.Find(Components, name, kind).Should().BeSameAs(Scenario);
 
     [Fact]
-    public void An_architecture_variant_is_ignored() =>
+    public void AnArchitectureVariantIsIgnored() =>
         ComponentLookup.Find(Components, "convnet:d2-w64", kind: null).Should().BeSameAs(Convnet);
 
     [Theory]
     [InlineData("nosuch", null, "method/shared")]
     [InlineData("shared", "dataset", "No component of kind 'dataset'")]
     [InlineData("method/shared", "scenario", "--kind")]
-    public void Unknown_names_and_kinds_are_user_errors(string name, string? kind, string says) =>
+    public void UnknownNamesAndKindsAreUserErrors(string name, string? kind, string says) =>
         FluentActions.Invoking(() => ComponentLookup.Find(Components, name, kind)).Should().Throw<UserErrorException>()
             .Which.Message.Should().Contain(says);
 

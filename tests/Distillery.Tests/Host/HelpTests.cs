@@ -6,7 +6,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData("--help")]
     [InlineData(null)]
-    public async Task Top_level_help_shows_the_global_options_and_the_configuration_forms(string? argument)
+    public async Task TopLevelHelpShowsTheGlobalOptionsAndTheConfigurationForms(string? argument)
     {
         var run = await HostRun.StartAsync(argument is null ? ["--plugins", RepositoryPaths.BuiltInPlugins] : [argument, "--plugins", RepositoryPaths.BuiltInPlugins]);
 
@@ -23,7 +23,7 @@ public sealed class HelpTests
     }
 
     [Fact]
-    public async Task A_command_s_help_keeps_its_own_options_without_the_top_level_sections()
+    public async Task ACommandSHelpKeepsItsOwnOptionsWithoutTheTopLevelSections()
     {
         var run = await HostRun.StartAsync(["plugins", "show", "--help", "--plugins", RepositoryPaths.BuiltInPlugins]);
 

@@ -9,7 +9,7 @@ namespace Distillery.Tests.Host;
 public sealed partial class HostNamesNoPluginTests
 {
     [Fact]
-    public void No_code_under_src_names_the_continual_plugin()
+    public void NoCodeUnderSrcNamesTheContinualPlugin()
     {
         var sources = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
@@ -28,7 +28,7 @@ public sealed partial class HostNamesNoPluginTests
     }
 
     [Fact]
-    public void The_comment_filter_keeps_code_and_drops_comments()
+    public void TheCommentFilterKeepsCodeAndDropsComments()
     {
         var text = "var a = \"continual\"; // continual\n/// <summary>Continual</summary>\n/* continual\n continual */ var b = 1;";
         var kept = WithoutComments(text);

@@ -31,7 +31,7 @@ public sealed class HostileInputPropertyTests(ITestOutputHelper output) : IDispo
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Random_command_lines_and_experiment_files_end_in_success_or_a_user_error_and_a_refusal_leaves_the_workspace_alone()
+    public async Task RandomCommandLinesAndExperimentFilesEndInSuccessOrAUserErrorAndARefusalLeavesTheWorkspaceAlone()
     {
         var seeded = _temp.Combine("seeded.db");
         var seed = await HostRun.StartAsync(

@@ -6,7 +6,7 @@ public sealed class HostileInputRegressionTests
     [Theory]
     [InlineData("--Logging:LogLevel:Default='0\\")]
     [InlineData("--Logging:Console:LogLevel:Distillery=loud")]
-    public async Task An_unknown_log_level_is_a_user_error_naming_the_key(string setting)
+    public async Task AnUnknownLogLevelIsAUserErrorNamingTheKey(string setting)
     {
         var run = await HostRun.StartAsync(["plugins", setting, "--plugins", RepositoryPaths.BuiltInPlugins]);
 
@@ -15,7 +15,7 @@ public sealed class HostileInputRegressionTests
     }
 
     [Fact]
-    public async Task A_key_given_twice_on_the_command_line_takes_the_last_value()
+    public async Task AKeyGivenTwiceOnTheCommandLineTakesTheLastValue()
     {
         var run = await HostRun.StartAsync(
             ["plugins", "show", "dm", "--output", "json", "--Methods:dm:Iterations=5", "--methods:DM:iterations=7", "--plugins", RepositoryPaths.BuiltInPlugins]);
@@ -28,7 +28,7 @@ public sealed class HostileInputRegressionTests
     [Theory]
     [InlineData("--=")]
     [InlineData("--=x")]
-    public async Task An_option_with_no_name_before_the_equals_sign_is_a_user_error(string argument)
+    public async Task AnOptionWithNoNameBeforeTheEqualsSignIsAUserError(string argument)
     {
         var run = await HostRun.StartAsync(["plugins", argument, "--plugins", RepositoryPaths.BuiltInPlugins]);
 
@@ -40,7 +40,7 @@ public sealed class HostileInputRegressionTests
     [InlineData("sets")]
     [InlineData("runs")]
     [InlineData("memory")]
-    public async Task A_group_without_one_of_its_commands_shows_its_help_and_is_a_user_error(string group)
+    public async Task AGroupWithoutOneOfItsCommandsShowsItsHelpAndIsAUserError(string group)
     {
         var run = await HostRun.StartAsync([group, "--plugins", RepositoryPaths.BuiltInPlugins]);
 

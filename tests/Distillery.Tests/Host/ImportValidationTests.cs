@@ -16,7 +16,7 @@ public sealed class ImportValidationTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_good_set_is_imported()
+    public async Task AGoodSetIsImported()
     {
         var run = await ImportAsync(Write(Images(10), Labels(0, 10)), "fashion-mnist");
 
@@ -25,7 +25,7 @@ public sealed class ImportValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task Images_with_nan_or_infinite_values_are_refused()
+    public async Task ImagesWithNanOrInfiniteValuesAreRefused()
     {
         using var images = Images(10);
         images[3, 0, 5, 5] = torch.tensor(float.NaN);
@@ -37,7 +37,7 @@ public sealed class ImportValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task Images_of_another_shape_than_the_datasets_are_refused()
+    public async Task ImagesOfAnotherShapeThanTheDatasetsAreRefused()
     {
         var run = await ImportAsync(Write(torch.zeros(10, 3, 32, 32), Labels(0, 10)), "fashion-mnist");
 
@@ -45,7 +45,7 @@ public sealed class ImportValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task Labels_outside_the_datasets_classes_are_refused()
+    public async Task LabelsOutsideTheDatasetsClassesAreRefused()
     {
         var run = await ImportAsync(Write(Images(10), Labels(5, 10)), "fashion-mnist");
 
@@ -53,7 +53,7 @@ public sealed class ImportValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task An_empty_set_is_refused()
+    public async Task AnEmptySetIsRefused()
     {
         var run = await ImportAsync(Write(torch.zeros(0, 1, 28, 28), torch.zeros(0, ScalarType.Int64)), "fashion-mnist");
 
@@ -61,7 +61,7 @@ public sealed class ImportValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_set_missing_a_class_is_refused_naming_it()
+    public async Task ASetMissingAClassIsRefusedNamingIt()
     {
         var run = await ImportAsync(Write(Images(9), Labels(0, 9)), "fashion-mnist");
 
@@ -69,7 +69,7 @@ public sealed class ImportValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_28_by_28_set_tagged_cifar10_is_refused()
+    public async Task A28By28SetTaggedCifar10IsRefused()
     {
         var cifar = _temp.Folder("cifar");
         CifarFixture.WriteExtracted(cifar);
@@ -80,7 +80,7 @@ public sealed class ImportValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_is_neither_zip_nor_pickle_says_so()
+    public async Task AFileThatIsNeitherZipNorPickleSaysSo()
     {
         var path = _temp.Combine("x.pt");
         await File.WriteAllBytesAsync(path, Enumerable.Range(0, 2048).Select(i => (byte)(i * 31 % 251)).ToArray());

@@ -15,7 +15,7 @@ public sealed class InterruptionReportTests(TestPluginFolder plugins)
     private static readonly string[] Distill = ["distill", "--method", "good-method", "--dataset", "good-data", "--ipc", "1", "--arch", "good-arch"];
 
     [Fact]
-    public async Task A_run_stopped_after_iteration_36_says_a_rerun_resumes_from_iteration_37()
+    public async Task ARunStoppedAfterIteration36SaysARerunResumesFromIteration37()
     {
         var run = await StopAsync(Distill, token => RunStoppedException.AfterIteration(36, token));
 
@@ -25,7 +25,7 @@ public sealed class InterruptionReportTests(TestPluginFolder plugins)
     }
 
     [Fact]
-    public async Task Under_json_output_a_stop_is_one_document_with_the_iteration_a_rerun_resumes_from()
+    public async Task UnderJsonOutputAStopIsOneDocumentWithTheIterationARerunResumesFrom()
     {
         var run = await StopAsync([.. Distill, "--output", "json"], token => RunStoppedException.AfterIteration(36, token));
 
@@ -37,7 +37,7 @@ public sealed class InterruptionReportTests(TestPluginFolder plugins)
     }
 
     [Fact]
-    public async Task A_run_that_kept_part_of_its_work_names_it()
+    public async Task ARunThatKeptPartOfItsWorkNamesIt()
     {
         var run = await StopAsync(Distill, token => RunStoppedException.Keeping("the trained embedding network", token));
 
@@ -46,7 +46,7 @@ public sealed class InterruptionReportTests(TestPluginFolder plugins)
     }
 
     [Fact]
-    public async Task A_run_that_kept_nothing_says_a_rerun_starts_from_the_beginning()
+    public async Task ARunThatKeptNothingSaysARerunStartsFromTheBeginning()
     {
         var run = await StopAsync([.. Distill, "--output", "json"], token => RunStoppedException.KeepingNothing(token));
 
@@ -56,7 +56,7 @@ public sealed class InterruptionReportTests(TestPluginFolder plugins)
     }
 
     [Fact]
-    public async Task A_stopped_evaluation_says_it_keeps_no_partial_work()
+    public async Task AStoppedEvaluationSaysItKeepsNoPartialWork()
     {
         using var cancellation = new CancellationTokenSource();
         var running = HostRun.StartAsync(

@@ -8,7 +8,7 @@ namespace Distillery.Tests.Host;
 public sealed class OptionsDescriberTests
 {
     [Fact]
-    public void Scalars_read_with_type_default_allowed_values_and_description()
+    public void ScalarsReadWithTypeDefaultAllowedValuesAndDescription()
     {
         var rows = OptionsDescriber.Describe(typeof(SampleOptions), configured: null).ToDictionary(r => r.Key);
 
@@ -22,7 +22,7 @@ public sealed class OptionsDescriberTests
     }
 
     [Fact]
-    public void Nested_settings_and_lists_of_objects_are_listed_key_by_key()
+    public void NestedSettingsAndListsOfObjectsAreListedKeyByKey()
     {
         var rows = OptionsDescriber.Describe(typeof(SampleOptions), configured: null).ToDictionary(r => r.Key);
 
@@ -34,7 +34,7 @@ public sealed class OptionsDescriberTests
     }
 
     [Fact]
-    public void The_configured_object_gives_the_current_value()
+    public void TheConfiguredObjectGivesTheCurrentValue()
     {
         var configured = new SampleOptions { Count = 7, Inner = { Size = 4 } };
 

@@ -29,7 +29,7 @@ public sealed class PluginCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_plugin_command_runs_with_its_experiment_file_and_flags_and_the_command_line_wins()
+    public async Task APluginCommandRunsWithItsExperimentFileAndFlagsAndTheCommandLineWins()
     {
         var fromFile = await RunAsync("hello", _temp.Combine("greet.json"), "--output", "json");
         fromFile.ExitCode.Should().Be(0, fromFile.Error);
@@ -54,7 +54,7 @@ public sealed class PluginCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_experiment_file_for_another_scenario_is_refused_and_unknown_commands_list_the_plugin_s()
+    public async Task AnExperimentFileForAnotherScenarioIsRefusedAndUnknownCommandsListThePluginS()
     {
         var other = await RunAsync("hello", _temp.Combine("bench.json"));
         other.ExitCode.Should().Be(2);
@@ -66,14 +66,14 @@ public sealed class PluginCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_help_lists_the_plugin_command_beside_the_host_s()
+    public async Task TheHelpListsThePluginCommandBesideTheHostS()
     {
         var help = await RunAsync("--help");
         help.Out.Should().Contain("hello").And.Contain("Greets and remembers it").And.Contain("distill");
     }
 
     [Fact]
-    public void An_artifact_owner_or_a_command_name_already_held_quarantines_the_plugin_that_asks_for_it()
+    public void AnArtifactOwnerOrACommandNameAlreadyHeldQuarantinesThePluginThatAsksForIt()
     {
         var report = new PluginManager().LoadAll(new PluginOptions { Path = _plugins }, new ServiceCollection(), new ConfigurationBuilder().Build());
 

@@ -12,7 +12,7 @@ public sealed class PluginFoldersTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_folder_given_with_plugins_adds_to_the_built_in_ones()
+    public async Task AFolderGivenWithPluginsAddsToTheBuiltInOnes()
     {
         var extra = KeyedPlugin.Create(_temp.Combine("extra"), defaultLevel: 1);
         Directory.Delete(Path.Combine(extra, "Distillery.Datasets"), recursive: true);
@@ -25,7 +25,7 @@ public sealed class PluginFoldersTests : IDisposable
     }
 
     [Fact]
-    public async Task The_built_in_folder_can_be_left_out()
+    public async Task TheBuiltInFolderCanBeLeftOut()
     {
         var extra = KeyedPlugin.Create(_temp.Combine("extra"), defaultLevel: 1);
 
@@ -35,7 +35,7 @@ public sealed class PluginFoldersTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_folder_is_a_user_error_naming_it()
+    public async Task AMissingFolderIsAUserErrorNamingIt()
     {
         var missing = _temp.Combine("no-such-folder");
 
@@ -46,7 +46,7 @@ public sealed class PluginFoldersTests : IDisposable
     }
 
     [Fact]
-    public async Task A_dll_put_directly_in_a_plugins_folder_is_reported_with_the_layout_it_needs()
+    public async Task ADllPutDirectlyInAPluginsFolderIsReportedWithTheLayoutItNeeds()
     {
         var extra = KeyedPlugin.Create(_temp.Combine("extra"), defaultLevel: 1);
         File.Copy(Path.Combine(extra, "Tests.Keyed", "Tests.Keyed.dll"), Path.Combine(extra, "Loose.dll"));
@@ -58,7 +58,7 @@ public sealed class PluginFoldersTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_copy_of_a_plugin_names_the_folder_of_the_copy_in_use()
+    public async Task ASecondCopyOfAPluginNamesTheFolderOfTheCopyInUse()
     {
         var first = KeyedPlugin.Create(_temp.Combine("first"), defaultLevel: 1);
         var second = KeyedPlugin.Create(_temp.Combine("second"), defaultLevel: 2);

@@ -8,7 +8,7 @@ public sealed class PluginsShowTests
     private static string[] Plugins(params string[] args) => [.. args, "--plugins", RepositoryPaths.BuiltInPlugins];
 
     [Fact]
-    public async Task Show_as_json_lists_every_setting_with_type_default_range_and_description()
+    public async Task ShowAsJsonListsEverySettingWithTypeDefaultRangeAndDescription()
     {
         var run = await HostRun.StartAsync(Plugins("plugins", "show", "dm", "--output", "json"));
 
@@ -32,7 +32,7 @@ public sealed class PluginsShowTests
     }
 
     [Fact]
-    public async Task Show_gives_the_configured_value_where_it_differs_from_the_default()
+    public async Task ShowGivesTheConfiguredValueWhereItDiffersFromTheDefault()
     {
         var json = await HostRun.StartAsync(Plugins("plugins", "show", "method/dm", "--output", "json", "--Methods:dm:Iterations=7"));
         var text = await HostRun.StartAsync(Plugins("plugins", "show", "dm", "--Methods:dm:Iterations=7"));
@@ -47,7 +47,7 @@ public sealed class PluginsShowTests
     }
 
     [Fact]
-    public async Task Every_setting_of_every_built_in_component_has_a_description()
+    public async Task EverySettingOfEveryBuiltInComponentHasADescription()
     {
         var list = await HostRun.StartAsync(Plugins("plugins", "--output", "json"));
         var components = JsonNode.Parse(list.Out)!.AsArray()
@@ -69,7 +69,7 @@ public sealed class PluginsShowTests
     }
 
     [Fact]
-    public async Task An_unknown_name_is_a_user_error_listing_the_known_ones()
+    public async Task AnUnknownNameIsAUserErrorListingTheKnownOnes()
     {
         var run = await HostRun.StartAsync(Plugins("plugins", "show", "dmm"));
 
@@ -78,7 +78,7 @@ public sealed class PluginsShowTests
     }
 
     [Fact]
-    public async Task Plugins_alone_still_lists_and_show_without_a_name_is_a_user_error()
+    public async Task PluginsAloneStillListsAndShowWithoutANameIsAUserError()
     {
         var list = await HostRun.StartAsync(Plugins("plugins"));
         var missing = await HostRun.StartAsync(Plugins("plugins", "show"));

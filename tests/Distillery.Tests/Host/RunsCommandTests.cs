@@ -11,7 +11,7 @@ public sealed class RunsCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_finished_distillation_is_listed_and_shown_with_its_settings()
+    public async Task AFinishedDistillationIsListedAndShownWithItsSettings()
     {
         var distill = await RunAsync("distill", "--method", "random", "--dataset", "fashion-mnist", "--ipc", "1", "--seed", "3", "--name", "picked");
         distill.ExitCode.Should().Be(0, distill.Error);
@@ -35,7 +35,7 @@ public sealed class RunsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_run_is_a_user_error_that_points_to_the_list()
+    public async Task AnUnknownRunIsAUserErrorThatPointsToTheList()
     {
         var show = await RunAsync("runs", "show", "distill-nothing");
 

@@ -12,7 +12,7 @@ public sealed class SetOutputTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Exporting_into_a_folder_writes_NAME_pt_there()
+    public async Task ExportingIntoAFolderWritesNAMEPtThere()
     {
         await DistillAsync("into-folder");
         var folder = _temp.Combine("exports");
@@ -29,7 +29,7 @@ public sealed class SetOutputTests : IDisposable
     }
 
     [Fact]
-    public async Task Exporting_below_a_file_is_a_user_error()
+    public async Task ExportingBelowAFileIsAUserError()
     {
         await DistillAsync("nowhere");
         var blocker = _temp.Combine("a-file");
@@ -42,7 +42,7 @@ public sealed class SetOutputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_300_character_name_is_stored_and_drawn_under_a_shortened_file_name()
+    public async Task A300CharacterNameIsStoredAndDrawnUnderAShortenedFileName()
     {
         var name = new string('n', 300);
 
@@ -60,7 +60,7 @@ public sealed class SetOutputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_picture_that_cannot_be_written_is_a_warning_and_the_stored_set_a_success()
+    public async Task APictureThatCannotBeWrittenIsAWarningAndTheStoredSetASuccess()
     {
         var blocker = _temp.Combine("a-file");
         await File.WriteAllTextAsync(blocker, "not a folder");

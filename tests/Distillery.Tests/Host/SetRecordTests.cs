@@ -12,7 +12,7 @@ public sealed class SetRecordTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Provenance_records_the_host_the_threads_the_instruction_set_and_the_dataset_files()
+    public async Task ProvenanceRecordsTheHostTheThreadsTheInstructionSetAndTheDatasetFiles()
     {
         (await RunAsync("distill", "--method", "random", "--dataset", "fashion-mnist", "--ipc", "1")).ExitCode.Should().Be(0);
 
@@ -33,7 +33,7 @@ public sealed class SetRecordTests : IDisposable
     }
 
     [Fact]
-    public async Task An_evaluation_is_kept_with_the_set_and_shown_by_sets_show()
+    public async Task AnEvaluationIsKeptWithTheSetAndShownBySetsShow()
     {
         (await RunAsync("distill", "--method", "random", "--dataset", "fashion-mnist", "--ipc", "1")).ExitCode.Should().Be(0);
         var evaluate = await RunAsync("evaluate", "random-fashion-mnist-ipc1-seed0", "--epochs", "1", "--networks", "1", "--arch", "convnet:d1-w8");

@@ -11,7 +11,7 @@ public sealed class StrictSettingsTests : IDisposable
     [Theory]
     [InlineData("--sed", "sed")]
     [InlineData("--bogus", "bogus")]
-    public async Task An_unknown_command_line_option_is_refused(string option, string named)
+    public async Task AnUnknownCommandLineOptionIsRefused(string option, string named)
     {
         var run = await DistillAsync(option, "5");
 
@@ -27,7 +27,7 @@ public sealed class StrictSettingsTests : IDisposable
     [InlineData("--Evaluation:Epochs=ten", "Evaluation:Epochs = 'ten'", "whole number")]
     [InlineData("--Methods:dm:Iterations=1.5", "Methods:dm:Iterations = '1.5'", "whole number")]
     [InlineData("--Distillery:ReuseHeap=maybe", "Distillery:ReuseHeap = 'maybe'", "true or false")]
-    public async Task A_misspelt_key_or_a_value_of_the_wrong_type_is_refused_before_any_work(string setting, string named, string hint)
+    public async Task AMisspeltKeyOrAValueOfTheWrongTypeIsRefusedBeforeAnyWork(string setting, string named, string hint)
     {
         var run = await DistillAsync(setting);
 
@@ -40,7 +40,7 @@ public sealed class StrictSettingsTests : IDisposable
     [InlineData("\"ImagesPerClass\": \"ten\"", "ImagesPerClass", "must be a list")]
     [InlineData("\"ImagesPerClass\": [ \"ten\" ]", "ImagesPerClass:0 = 'ten'", "whole number")]
     [InlineData("\"ImagesPerClas\": [ 1 ]", "ImagesPerClas", "Did you mean ImagesPerClass?")]
-    public async Task An_experiment_file_with_a_wrong_type_or_a_misspelt_key_is_refused(string entry, string named, string hint)
+    public async Task AnExperimentFileWithAWrongTypeOrAMisspeltKeyIsRefused(string entry, string named, string hint)
     {
         var file = _temp.Combine("experiment.json");
         await File.WriteAllTextAsync(file, $$"""
@@ -55,7 +55,7 @@ public sealed class StrictSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Allowing_unknown_settings_turns_an_unknown_key_into_a_warning_but_not_a_wrong_type()
+    public async Task AllowingUnknownSettingsTurnsAnUnknownKeyIntoAWarningButNotAWrongType()
     {
         var allowed = await HostRun.StartAsync(["plugins", "--Methods:dm:Iteratons=1", "--allow-unknown-settings", .. CommonArguments()]);
         allowed.ExitCode.Should().Be(0, allowed.Error);
@@ -66,7 +66,7 @@ public sealed class StrictSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Known_keys_in_any_case_are_accepted()
+    public async Task KnownKeysInAnyCaseAreAccepted()
     {
         var run = await HostRun.StartAsync(["plugins", "--methods:DM:iterations=3", "--evaluation:epochs=2", .. CommonArguments()]);
 

@@ -20,7 +20,7 @@ public sealed class UserMistakeTests : IDisposable
     [InlineData("--seed=x1", "--seed 'x1' is not valid: it must be a whole number.", "distill")]
     [InlineData("--ipc 99999999999", "--ipc '99999999999' is not valid: it must be a whole number.", "distill")]
     [InlineData("--ipc ", "--ipc '' is not valid: it must be a whole number.", "distill")]
-    public async Task A_value_that_is_not_a_number_for_a_number_option_of_distill_exits_2_naming_the_option(string option, string cause, string command)
+    public async Task AValueThatIsNotANumberForANumberOptionOfDistillExits2NamingTheOption(string option, string cause, string command)
     {
         string[] ipc = option.StartsWith("--ipc", StringComparison.Ordinal) ? [] : ["--ipc", "1"];
         string[] args = ["distill", "--method", "random", "--dataset", "fashion-mnist", .. ipc, .. option.Split(' ')];
@@ -34,7 +34,7 @@ public sealed class UserMistakeTests : IDisposable
     [Theory]
     [InlineData("--epochs", "1.5", "a whole number")]
     [InlineData("--networks", "many", "a whole number")]
-    public async Task A_value_that_is_not_a_number_for_a_number_option_of_evaluate_exits_2_naming_the_option(string option, string value, string expected)
+    public async Task AValueThatIsNotANumberForANumberOptionOfEvaluateExits2NamingTheOption(string option, string value, string expected)
     {
         var run = await RunAsync("evaluate", "some-set", option, value);
 
@@ -43,7 +43,7 @@ public sealed class UserMistakeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_broken_appsettings_json_in_the_current_directory_exits_2_naming_the_file_and_the_line()
+    public async Task ABrokenAppsettingsJsonInTheCurrentDirectoryExits2NamingTheFileAndTheLine()
     {
         var folder = _temp.Folder("here");
         var file = Path.Combine(folder, "appsettings.json");
@@ -64,7 +64,7 @@ public sealed class UserMistakeTests : IDisposable
     }
 
     [Fact]
-    public async Task The_help_hint_names_the_command_instead_of_a_placeholder()
+    public async Task TheHelpHintNamesTheCommandInsteadOfAPlaceholder()
     {
         var run = await RunAsync("sets", "export", "--bogus");
 
@@ -73,7 +73,7 @@ public sealed class UserMistakeTests : IDisposable
     }
 
     [Fact]
-    public async Task Under_json_output_a_user_error_is_one_json_document_on_stdout_as_well()
+    public async Task UnderJsonOutputAUserErrorIsOneJsonDocumentOnStdoutAsWell()
     {
         var run = await RunAsync("distill", "--method", "random", "--dataset", "fashion-mnist", "--ipc", "abc", "--output", "json");
 

@@ -24,7 +24,7 @@ public sealed class WorkspaceCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Read_commands_leave_the_file_unchanged()
+    public async Task ReadCommandsLeaveTheFileUnchanged()
     {
         await DistillAsync("one");
         var bytes = await File.ReadAllBytesAsync(Workspace);
@@ -47,7 +47,7 @@ public sealed class WorkspaceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_truncated_workspace_is_reported_with_its_path_and_left_byte_for_byte_as_it_was()
+    public async Task ATruncatedWorkspaceIsReportedWithItsPathAndLeftByteForByteAsItWas()
     {
         await DistillAsync("one");
         await using (var stream = new FileStream(Workspace, FileMode.Open))
@@ -73,7 +73,7 @@ public sealed class WorkspaceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_workspace_lists_nothing_and_is_not_created()
+    public async Task AMissingWorkspaceListsNothingAndIsNotCreated()
     {
         var list = await RunAsync("sets", "list");
         var runs = await RunAsync("runs", "list");
@@ -88,7 +88,7 @@ public sealed class WorkspaceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_directory_given_as_the_workspace_is_a_user_error()
+    public async Task ADirectoryGivenAsTheWorkspaceIsAUserError()
     {
         var folder = _temp.Combine("folder");
         Directory.CreateDirectory(folder);
@@ -100,7 +100,7 @@ public sealed class WorkspaceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Check_lists_a_set_whose_tensor_fails_its_checksum()
+    public async Task CheckListsASetWhoseTensorFailsItsChecksum()
     {
         await DistillAsync("good");
         await DistillAsync("bad", seed: 2);
@@ -136,7 +136,7 @@ public sealed class WorkspaceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Compact_reclaims_what_replaced_sets_left_and_keeps_every_set()
+    public async Task CompactReclaimsWhatReplacedSetsLeftAndKeepsEverySet()
     {
         await DistillAsync("kept");
         for (var seed = 1; seed <= 3; seed++)
@@ -165,7 +165,7 @@ public sealed class WorkspaceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Check_and_compact_are_host_commands_with_help()
+    public async Task CheckAndCompactAreHostCommandsWithHelp()
     {
         var help = await HostRun.StartAsync(["workspace", "--help"]);
 

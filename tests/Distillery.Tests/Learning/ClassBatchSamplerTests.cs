@@ -10,7 +10,7 @@ namespace Distillery.Tests.Learning;
 public sealed class ClassBatchSamplerTests
 {
     [Fact]
-    public void A_batch_of_every_class_holds_distinct_images_of_each_class_in_class_order()
+    public void ABatchOfEveryClassHoldsDistinctImagesOfEachClassInClassOrder()
     {
         using var data = TwoClassProblem.Create(trainCount: 20);
         using var sampler = new ClassBatchSampler(data.Train);
@@ -26,7 +26,7 @@ public sealed class ClassBatchSamplerTests
     }
 
     [Fact]
-    public void A_class_smaller_than_the_batch_is_used_whole()
+    public void AClassSmallerThanTheBatchIsUsedWhole()
     {
         using var data = TwoClassProblem.Create(trainCount: 10);
         using var sampler = new ClassBatchSampler(data.Train);
@@ -38,7 +38,7 @@ public sealed class ClassBatchSamplerTests
     }
 
     [Fact]
-    public void A_batch_of_every_class_draws_what_one_draw_per_class_draws_from_the_same_generator()
+    public void ABatchOfEveryClassDrawsWhatOneDrawPerClassDrawsFromTheSameGenerator()
     {
         using var data = TwoClassProblem.Create(trainCount: 30);
         using var sampler = new ClassBatchSampler(data.Train);
@@ -57,7 +57,7 @@ public sealed class ClassBatchSamplerTests
     }
 
     [Fact]
-    public void Another_generator_state_draws_other_images()
+    public void AnotherGeneratorStateDrawsOtherImages()
     {
         using var data = TwoClassProblem.Create(trainCount: 40);
         using var sampler = new ClassBatchSampler(data.Train);
@@ -70,7 +70,7 @@ public sealed class ClassBatchSamplerTests
     }
 
     [Fact]
-    public void A_class_without_images_is_refused_by_name()
+    public void AClassWithoutImagesIsRefusedByName()
     {
         using var images = torch.zeros([4, 1, 2, 2]);
         using var labels = torch.tensor(new long[] { 0, 0, 2, 2 });

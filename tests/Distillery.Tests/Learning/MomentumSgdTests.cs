@@ -8,7 +8,7 @@ namespace Distillery.Tests.Learning;
 public sealed class MomentumSgdTests
 {
     [Fact]
-    public void Matches_torch_sgd_step_for_step()
+    public void MatchesTorchSgdStepForStep()
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator(5);
@@ -32,7 +32,7 @@ public sealed class MomentumSgdTests
     }
 
     [Fact]
-    public void An_optimizer_rebuilt_from_its_buffer_continues_exactly()
+    public void AnOptimizerRebuiltFromItsBufferContinuesExactly()
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator(6);

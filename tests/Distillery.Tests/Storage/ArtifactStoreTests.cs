@@ -15,7 +15,7 @@ public sealed class ArtifactStoreTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task A_document_and_its_tensors_come_back_bit_for_bit()
+    public async Task ADocumentAndItsTensorsComeBackBitForBit()
     {
         var store = _workspace.Open(chunkBytes: 40).For("search");
         using var weights = Edgy([3, 5]);
@@ -51,7 +51,7 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_that_throws_half_way_leaves_the_old_state()
+    public async Task AWriteThatThrowsHalfWayLeavesTheOldState()
     {
         var store = _workspace.Open(chunkBytes: 16).For("search");
         using var old = Edgy([4]);
@@ -91,7 +91,7 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_damaged_tensor_is_named_and_the_other_documents_stay_readable()
+    public async Task ADamagedTensorIsNamedAndTheOtherDocumentsStayReadable()
     {
         var store = _workspace.Open().For("search");
         using var tensor = Edgy([8]);
@@ -138,7 +138,7 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_document_of_a_newer_schema_is_refused_with_a_message_that_names_it()
+    public async Task ADocumentOfANewerSchemaIsRefusedWithAMessageThatNamesIt()
     {
         await _workspace.Open().For("search").WriteAsync(
             session => session.Collection<Result>(new ArtifactCollection("results", schemaVersion: 2)).Upsert("future", new Result("f", 1, 0.5, 1, [])),
@@ -155,7 +155,7 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_document_whose_fields_do_not_fit_its_type_is_listed_with_its_damage()
+    public async Task ADocumentWhoseFieldsDoNotFitItsTypeIsListedWithItsDamage()
     {
         await _workspace.Open().For("search").WriteAsync(
             session => session.Collection<Result>(Results).Upsert("a", new Result("a", 1, 0.5, 1, [])),
@@ -174,7 +174,7 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_owners_keep_their_collections_apart()
+    public async Task TwoOwnersKeepTheirCollectionsApart()
     {
         var workspace = _workspace.Open();
         var alpha = workspace.For("alpha");
@@ -197,14 +197,14 @@ public sealed class ArtifactStoreTests : IDisposable
     [InlineData("two_words")]
     [InlineData("Upper")]
     [InlineData("")]
-    public void An_owner_name_that_could_clash_is_refused(string owner)
+    public void AnOwnerNameThatCouldClashIsRefused(string owner)
     {
         var open = () => _workspace.Open().For(owner);
         open.Should().Throw<ArgumentException>();
     }
 
     [Fact]
-    public async Task Queries_select_by_field_and_id_prefix_and_delete_with_the_tensors()
+    public async Task QueriesSelectByFieldAndIdPrefixAndDeleteWithTheTensors()
     {
         var store = _workspace.Open().For("search");
         using var tensor = torch.ones(2);
@@ -238,7 +238,7 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_read_refuses_to_write_and_a_document_may_not_use_the_store_s_field_names()
+    public async Task AReadRefusesToWriteAndADocumentMayNotUseTheStoreSFieldNames()
     {
         var store = _workspace.Open().For("search");
         var write = () => store.ReadAsync(session => session.Collection<Result>(Results).Upsert("a", new Result("a", 1, 0.5, 1, [])), CancellationToken.None);

@@ -10,7 +10,7 @@ public sealed class ReadOnlyWorkspaceTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task Reads_open_the_file_read_only_and_leave_its_bytes_and_time_unchanged()
+    public async Task ReadsOpenTheFileReadOnlyAndLeaveItsBytesAndTimeUnchanged()
     {
         await StoreTwoSetsAsync();
         var bytes = await File.ReadAllBytesAsync(_workspace.Path);
@@ -34,7 +34,7 @@ public sealed class ReadOnlyWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_after_reads_reopens_the_file_for_writing()
+    public async Task AWriteAfterReadsReopensTheFileForWriting()
     {
         await StoreTwoSetsAsync();
         var store = _workspace.Open();
@@ -47,7 +47,7 @@ public sealed class ReadOnlyWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_read_sees_what_another_connection_committed_since()
+    public async Task EachReadSeesWhatAnotherConnectionCommittedSince()
     {
         var reader = _workspace.Open();
         (await reader.ListSetsAsync(CancellationToken.None)).Should().BeEmpty();
@@ -58,7 +58,7 @@ public sealed class ReadOnlyWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_file_reads_as_an_empty_workspace_and_is_not_created()
+    public async Task AMissingFileReadsAsAnEmptyWorkspaceAndIsNotCreated()
     {
         var store = _workspace.Open();
 
@@ -71,7 +71,7 @@ public sealed class ReadOnlyWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_truncated_file_is_reported_with_its_path_and_what_to_do_and_left_as_it_was()
+    public async Task ATruncatedFileIsReportedWithItsPathAndWhatToDoAndLeftAsItWas()
     {
         await StoreTwoSetsAsync();
         await using (var stream = new FileStream(_workspace.Path, FileMode.Open))
@@ -89,7 +89,7 @@ public sealed class ReadOnlyWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_damaged_page_is_reported_without_LiteDBs_words_and_left_as_it_was()
+    public async Task ADamagedPageIsReportedWithoutLiteDBsWordsAndLeftAsItWas()
     {
         await StoreTwoSetsAsync();
         await using (var stream = new FileStream(_workspace.Path, FileMode.Open))
@@ -107,7 +107,7 @@ public sealed class ReadOnlyWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_directory_given_as_the_workspace_is_a_user_error_that_says_so()
+    public async Task ADirectoryGivenAsTheWorkspaceIsAUserErrorThatSaysSo()
     {
         var folder = Path.Combine(_workspace.Folder, "dir.db");
         Directory.CreateDirectory(folder);

@@ -7,7 +7,7 @@ namespace Distillery.Tests.Methods.DistributionMatching;
 public sealed class DistributionMatchingStopTests
 {
     [Fact]
-    public async Task A_run_stopped_after_an_iteration_between_checkpoints_keeps_it_and_resumes_to_the_same_images()
+    public async Task ARunStoppedAfterAnIterationBetweenCheckpointsKeepsItAndResumesToTheSameImages()
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 6);
@@ -32,7 +32,7 @@ public sealed class DistributionMatchingStopTests
     }
 
     [Fact]
-    public async Task A_run_stopped_before_its_first_iteration_kept_nothing()
+    public async Task ARunStoppedBeforeItsFirstIterationKeptNothing()
     {
         using var data = TwoClassProblem.Create();
         using var interrupt = new CancellationTokenSource();

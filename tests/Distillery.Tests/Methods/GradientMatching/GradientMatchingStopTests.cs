@@ -16,7 +16,7 @@ public sealed class GradientMatchingStopTests : IDisposable
     [Theory]
     [InlineData("dc")]
     [InlineData("dsa")]
-    public async Task A_run_stopped_after_an_iteration_between_checkpoints_keeps_it_and_resumes_to_the_same_images(string name)
+    public async Task ARunStoppedAfterAnIterationBetweenCheckpointsKeepsItAndResumesToTheSameImages(string name)
     {
         using var interrupt = new CancellationTokenSource();
         using var store = new MemoryCheckpointStore();
@@ -32,7 +32,7 @@ public sealed class GradientMatchingStopTests : IDisposable
     [Theory]
     [InlineData("dc")]
     [InlineData("dsa")]
-    public async Task A_run_stopped_part_way_through_an_iteration_keeps_the_one_before_and_resumes_to_the_same_images(string name)
+    public async Task ARunStoppedPartWayThroughAnIterationKeepsTheOneBeforeAndResumesToTheSameImages(string name)
     {
         using var interrupt = new CancellationTokenSource();
         using var store = new MemoryCheckpointStore();
