@@ -51,6 +51,23 @@ public sealed class SetRecordTests : IDisposable
         text.Out.Should().Contain("Evaluated").And.Contain("convnet:d1-w8");
     }
 
+    [Fact]
+    public async Task ASetWhoseMetricsHoldNanIsListedAsJson()
+    {
+        using (var store = new Distillery.Storage.LiteDbWorkspaceStore(new Distillery.Storage.WorkspaceOptions { Path = _temp.Combine("work.db") }))
+        using (var set = Storage.TempWorkspace.MakeSet(provenance: Storage.TempWorkspace.Provenance()))
+        {
+            await store.SaveSetAsync("with-nan", set, overwrite: false, CancellationToken.None);
+        }
+
+        var list = await RunAsync("sets", "list");
+
+        list.ExitCode.Should().Be(0, list.Error);
+        var metrics = JsonNode.Parse(list.Out)!.AsArray().Single()!["metrics"]!;
+        ((string?)metrics["nan"]).Should().Be("NaN");
+        ((double?)metrics["loss"]).Should().Be(0.25);
+    }
+
     private Task<HostRun> RunAsync(params string[] args) => RunAsync(args, json: true);
 
     private Task<HostRun> RunAsync(string[] args, bool json) => HostRun.StartAsync(

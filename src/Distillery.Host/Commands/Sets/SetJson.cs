@@ -26,7 +26,7 @@ internal static class SetJson
             ["createdAt"] = p.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
             ["seconds"] = p.DurationSeconds,
             ["options"] = ParseOrString(p.OptionsJson),
-            ["metrics"] = new JsonObject(p.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+            ["metrics"] = new JsonObject(p.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)Number(m.Value)))),
             ["environment"] = p.Environment is null ? null : JsonSerializer.SerializeToNode(p.Environment, Web),
             ["schemaVersion"] = set.SchemaVersion,
         };
@@ -43,6 +43,10 @@ internal static class SetJson
                 ["report"] = ParseOrString(run.Json),
             })
             .ToArray());
+
+    /// <summary>A number as JSON; NaN and the infinities, which JSON has no numbers for, as the strings .NET writes.</summary>
+    public static JsonNode Number(double value) =>
+        double.IsFinite(value) ? JsonValue.Create(value) : JsonValue.Create(value.ToString(CultureInfo.InvariantCulture));
 
     public static string Size(long bytes) => bytes switch
     {
