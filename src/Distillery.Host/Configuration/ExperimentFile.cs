@@ -10,6 +10,9 @@ public static class ExperimentFile
 {
     public const string ScenarioKey = "scenario";
 
+    /// <summary>A free-text note on what the experiment measures and how long it takes; no component reads it.</summary>
+    public const string DescriptionKey = "description";
+
     /// <summary>Checks the file and reads its scenario; every problem is a <see cref="UserErrorException"/>.</summary>
     public static Experiment Read(string path)
     {

@@ -16,7 +16,7 @@ public sealed class SettingsLayout
     /// </summary>
     private static readonly string[] FreeRoots =
     [
-        "Logging", HostConfiguration.DemoSection, ExperimentFile.ScenarioKey,
+        "Logging", HostConfiguration.DemoSection, ExperimentFile.ScenarioKey, ExperimentFile.DescriptionKey,
         HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey,
     ];
 

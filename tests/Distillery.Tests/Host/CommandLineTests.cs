@@ -38,7 +38,7 @@ public sealed class CommandLineTests(TestPluginFolder plugins)
 
         var contract = rows.Single(r => (string?)r["plugin"] == "d.contract-three");
         ((string?)contract["status"]).Should().Be("NotSupported");
-        ((string?)contract["reason"]).Should().Contain("contract 2.0");
+        ((string?)contract["reason"]).Should().Contain($"contract {DistilleryContract.Version}");
         ((string?)rows.Single(r => (string?)r["plugin"] == "h.disabled")["status"]).Should().Be("Disabled");
         ((string?)rows.Single(r => (string?)r["plugin"] == "B.Garbage")["status"]).Should().Be("Malfunctioned");
         var duplicate = rows.Single(r => (string?)r["name"] == "good-method" && (string?)r["plugin"] == "z.duplicate");

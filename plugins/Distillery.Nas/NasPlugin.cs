@@ -1,0 +1,45 @@
+using Distillery.Commands;
+using Distillery.Components;
+using Distillery.Nas.Commands;
+using Distillery.Nas.Evaluators;
+using Distillery.Nas.Scores;
+using Distillery.Nas.Searching;
+using Distillery.Nas.Spaces;
+using Distillery.Nas.Strategies;
+using Distillery.Plugins;
+using Distillery.Search;
+using Distillery.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+[assembly: DistilleryPlugin("distillery.nas", "0.1.0", "Architecture search with distilled proxies: spaces, strategies, candidate evaluators, stored ground truth, proxy-quality reports.")]
+
+namespace Distillery.Nas;
+
+public sealed class NasPlugin : IDistilleryPlugin
+{
+    public void Register(IComponentRegistry components)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        components.AddComponent<ISearchSpace, ConvNetSpace, ConvNetSpaceOptions>(
+            ConvNetSpace.Name, "ConvNet variants: depth 1-4 × width 32-256 × 3 activations × 5 normalizations × 3 poolings (720); the options narrow any dimension.");
+        components.AddComponent<ISearchSpace, ListSpace, ListSpaceOptions>(
+            ListSpace.Name, "Architecture names from configuration (Candidates).");
+
+        components.AddComponent<ISearchStrategy, ExhaustiveStrategy, NoOptions>(ExhaustiveStrategy.Name, "Every candidate in the space's order, up to the budget.");
+        components.AddComponent<ISearchStrategy, RandomStrategy, NoOptions>(RandomStrategy.Name, "Candidates drawn once from the seed, covering every dimension value evenly.");
+
+        components.AddComponent<ICandidateEvaluator, FullEvaluator, FullOptions>(
+            FullEvaluator.Name, "Ground truth: the whole training set, reference optimizer, 3 epochs; stored and reused as a benchmark table.");
+
+        components.AddArtifactStore(ScoreStore.Owner);
+        components.Services.TryAddSingleton<IScoreStore>(provider => new ScoreStore(provider.GetRequiredKeyedService<IArtifactStore>(ScoreStore.Owner)));
+        components.Services.TryAddTransient<CandidateTraining>();
+        components.Services.TryAddTransient<CandidateScorer>();
+        components.Services.TryAddTransient<SearchRunner>();
+
+        components.AddScenario<NasScenario, NasOptions>(
+            NasScenario.Name, "Architecture search: a strategy over a space, candidates scored by a proxy, every score stored; optional ground-truth confirmation.");
+        components.AddCommand<NasCommand>(NasCommand.Registration);
+    }
+}

@@ -1,0 +1,26 @@
+using Distillery.Components;
+using Distillery.Data;
+using Distillery.Nas.Scores;
+using Distillery.Runs;
+using Distillery.Search;
+
+namespace Distillery.Nas.Searching;
+
+/// <summary>Opens an evaluator for one dataset, with its options as the protocol its stored scores are keyed by.</summary>
+internal sealed class CandidateScorer(IComponentCatalog catalog, IScoreStore store, RunEnvironmentProbe probe)
+{
+    public async Task<EvaluatorSession> OpenAsync(
+        string evaluator,
+        IReadOnlyDictionary<string, string?> overrides,
+        DatasetSplits data,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var resolved = catalog.ResolveWithOptions<ICandidateEvaluator>(evaluator, overrides);
+        await resolved.Component.PrepareAsync(data.Info, cancellationToken).ConfigureAwait(false);
+        var protocolJson = OptionsJson.Serialize(resolved.Options);
+        var fingerprint = RunKeys.Fingerprint(data.Train.Images) + RunKeys.Fingerprint(data.Train.Labels)[..4];
+        return new EvaluatorSession(
+            resolved.Descriptor.Name, resolved.Component, protocolJson, ScoreKey.ProtocolOf(protocolJson), data, fingerprint, store, probe.Describe(data.Info.Name));
+    }
+}
