@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Distillery.Methods;
+using Distillery.Plugins;
 using Distillery.Runs;
 using Distillery.Storage;
 using Distillery.Tests.Kit;
