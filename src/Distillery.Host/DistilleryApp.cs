@@ -109,7 +109,7 @@ public static class DistilleryApp
         builder.Services.AddSingleton(terminal);
         builder.Services.AddDistilleryEngine(builder.Configuration);
         var report = builder.Services.AddDistilleryHost(builder.Configuration, arguments, experiment);
-        HostConfiguration.ConfigureCommand(builder.Configuration, arguments, report.Commands.Select(command => command.Registration));
+        HostConfiguration.ConfigureCommand(builder.Configuration, arguments, report.Commands);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }

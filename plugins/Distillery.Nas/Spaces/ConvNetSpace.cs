@@ -98,7 +98,7 @@ internal sealed class ConvNetSpace : ISearchSpace
         {
             if (!universe.Values.Contains(value))
             {
-                throw new UserErrorException($"'{value}' is not a {universe.Name} of the ConvNet space: use {string.Join(", ", universe.Values)}.")
+                throw new UserErrorException($"'{value}' is not among the ConvNet space's {universe.Name} values: use {string.Join(", ", universe.Values)}.")
                 {
                     Setting = $"{SearchSections.Spaces}:{Name}:{setting}",
                     Value = value,

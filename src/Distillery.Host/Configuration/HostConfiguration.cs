@@ -1,5 +1,6 @@
 using Distillery.Commands;
 using Distillery.Host.Cli;
+using Distillery.Host.Plugins;
 using Microsoft.Extensions.Configuration;
 
 namespace Distillery.Host.Configuration;
@@ -53,23 +54,24 @@ public static class HostConfiguration
     /// command takes one and one is given) and its flags over the configuration, then the command line's settings again,
     /// so that they still win.
     /// </summary>
-    public static void ConfigureCommand(IConfigurationManager configuration, HostArguments arguments, IEnumerable<CommandRegistration> commands)
+    public static void ConfigureCommand(IConfigurationManager configuration, HostArguments arguments, IEnumerable<PluginCommand> commands)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(commands);
         var words = arguments.Words;
-        var command = commands
-            .Where(c => c.Words.Count <= words.Count && c.Words.SequenceEqual(words.Take(c.Words.Count), StringComparer.Ordinal))
-            .MaxBy(c => c.Words.Count);
-        if (command is null)
+        var found = commands
+            .Where(c => c.Registration.Words.Count <= words.Count && c.Registration.Words.SequenceEqual(words.Take(c.Registration.Words.Count), StringComparer.Ordinal))
+            .MaxBy(c => c.Registration.Words.Count);
+        if (found is null)
         {
             return;
         }
 
-        if (command.ExperimentScenario is { } scenario && words.Count > command.Words.Count)
+        var command = found.Registration;
+        if (command.ExperimentScenario is { } scenario &&
+            CommandArgumentReader.Positionals(arguments.CommandArguments, command.Words.Count, found.CommandType) is [var file, ..])
         {
-            var file = words[command.Words.Count];
             var experiment = ExperimentFile.Read(file);
             if (!string.Equals(experiment.Scenario, scenario, StringComparison.OrdinalIgnoreCase))
             {
