@@ -1,6 +1,9 @@
 using System.Globalization;
+using Distillery.Data;
+using Distillery.Randomness;
 using Distillery.Search;
 using Distillery.Training;
+using TorchSharp;
 
 namespace Distillery.Nas.Evaluators;
 
@@ -22,9 +25,10 @@ internal sealed class CandidateTraining(ISetEvaluator evaluator)
         }
 
         var failures = new string?[options.Networks];
+        using var scored = ScoredOn(job, options.ValidationImages);
         var result = await evaluator.EvaluateAsync(
             trainSet,
-            job.Data,
+            scored,
             job.Architecture,
             options.ToEvaluation(),
             job.Seed,
@@ -55,5 +59,34 @@ internal sealed class CandidateTraining(ISetEvaluator evaluator)
         }
 
         return new CandidateScore(result.Mean, result.Seconds) { Details = details };
+    }
+
+    /// <summary>
+    /// The splits the networks are tested on: the dataset as it is, or with <paramref name="validationImages"/>
+    /// training images drawn from the job's seed as the test split. Shares the dataset's storage.
+    /// </summary>
+    private static DatasetSplits ScoredOn(CandidateJob job, int validationImages)
+    {
+        var data = job.Data;
+        var train = new LabeledImages(data.Train.Images.alias(), data.Train.Labels.alias(), data.Train.NumClasses);
+        if (validationImages == 0)
+        {
+            return new DatasetSplits(data.Info, train, new LabeledImages(data.Test.Images.alias(), data.Test.Labels.alias(), data.Test.NumClasses));
+        }
+
+        if (validationImages > data.Train.Count)
+        {
+            throw new UserErrorException(
+                $"ValidationImages is {validationImages}, but {data.Info.Name} has {data.Train.Count} training images. Ask for fewer, or 0 for the test split.")
+            {
+                Setting = "ValidationImages",
+                Value = validationImages.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        using var generator = new torch.Generator(unchecked((ulong)SeedSequence.Derive(job.Seed, "validation images")));
+        using var order = torch.randperm(data.Train.Count, generator: generator);
+        using var chosen = order.narrow(0, 0, validationImages).to(data.Train.Images.device);
+        return new DatasetSplits(data.Info, train, data.Train.Select(chosen));
     }
 }

@@ -89,6 +89,19 @@ public sealed class NasSearchRunTests : IDisposable
         run.Error.Should().Contain("Unknown architecture 'transformer'").And.Contain("convnet");
     }
 
+    [Fact]
+    public async Task AProxyScoresOnHeldOutTrainingImagesWhenAskedAndRefusesMoreThanThereAre()
+    {
+        var run = await SearchAsync("work.db", "--evaluations", "2", "--CandidateEvaluators:full:ValidationImages=30");
+        run.ExitCode.Should().Be(0, run.Error);
+        JsonNode.Parse(run.Out)!["leaderboard"]!.AsArray().Select(t => (double)t!["score"]! * 30)
+            .Should().AllSatisfy(correct => correct.Should().BeApproximately(Math.Round(correct), 1e-6));
+
+        var tooMany = await SearchAsync("work.db", "--evaluations", "2", "--CandidateEvaluators:full:ValidationImages=1000");
+        tooMany.ExitCode.Should().Be(2);
+        tooMany.Error.Should().Contain("ValidationImages is 1000").And.Contain("100 training images");
+    }
+
     private static IEnumerable<string?> Ranking(HostRun run) =>
         JsonNode.Parse(run.Out)!["leaderboard"]!.AsArray().Select(t => (string?)t!["candidate"]);
 
