@@ -43,6 +43,10 @@ internal sealed class NasOptions
     [Required(AllowEmptyStrings = false)]
     public string ConfirmWith { get; set; } = "full";
 
+    [Description("How many candidates of one ask are trained at once, each on its own thread; libtorch's Distillery:Threads are shared by all of them. Scores do not depend on it.")]
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 1;
+
     [Description("How many rows the leaderboard shows.")]
     [Range(1, 1_000_000)]
     public int Show { get; set; } = 10;

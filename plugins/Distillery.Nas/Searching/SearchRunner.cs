@@ -40,15 +40,21 @@ internal sealed class SearchRunner(IComponentCatalog catalog, IDatasetLoader dat
                     break;
                 }
 
-                foreach (var trial in asked)
+                foreach (var chunk in asked.Chunk(options.Concurrency))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var scored = await evaluator.ScoreAsync(space, trial, options.Seed, progress, cancellationToken).ConfigureAwait(false);
-                    trials.Add(scored);
-                    search.Tell(trial, scored.Score);
-                    task.Advance();
-                    task.Describe(Leader(options, evaluator.Name, trials, scored));
-                    logger.LogInformation("{Line}", Line(trials.Count, scored));
+                    var scoring = chunk.Select(trial => Task.Run(() => evaluator.ScoreAsync(space, trial, options.Seed, progress, cancellationToken), cancellationToken)).ToList();
+                    var scored = await Task.WhenAll(scoring).ConfigureAwait(false);
+
+                    // Told in the order asked, whatever order they finished in, so the search does not depend on timing.
+                    foreach (var result in scored)
+                    {
+                        trials.Add(result);
+                        search.Tell(result.Trial, result.Score);
+                        task.Advance();
+                        task.Describe(Leader(options, evaluator.Name, trials, result));
+                        logger.LogInformation("{Line}", Line(trials.Count, result));
+                    }
                 }
             }
         }

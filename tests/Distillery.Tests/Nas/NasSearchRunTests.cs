@@ -34,6 +34,19 @@ public sealed class NasSearchRunTests : IDisposable
     }
 
     [Fact]
+    public async Task TheHelpOfNasShowsExamplesAndEveryFlag()
+    {
+        var run = await HostRun.StartAsync(["nas", "--help", "--plugins", RepositoryPaths.BuiltInPlugins]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain("EXAMPLES").And.Contain("nas --evaluator set --set");
+        foreach (var flag in new[] { "--space", "--strategy", "--evaluator", "--set", "--dataset", "--evaluations", "--seed", "--confirm-top" })
+        {
+            run.Out.Should().Contain(flag);
+        }
+    }
+
+    [Fact]
     public async Task ARerunReadsEveryScoreBackAndEndsWithTheSameRanking()
     {
         var first = await SearchAsync("work.db", "--evaluations", "4");
@@ -43,6 +56,16 @@ public sealed class NasSearchRunTests : IDisposable
         var again = JsonNode.Parse(second.Out)!["trials"]!.AsArray();
         again.Should().AllSatisfy(t => ((bool)t!["stored"]!).Should().BeTrue());
         Ranking(second).Should().Equal(Ranking(first));
+    }
+
+    [Fact]
+    public async Task CandidatesTrainedTwoAtATimeGetTheScoresTheyGetOneAtATime()
+    {
+        var serial = await SearchAsync("serial.db", "--evaluations", "4");
+        var concurrent = await SearchAsync("concurrent.db", "--evaluations", "4", "--Scenarios:nas:Concurrency=2");
+
+        concurrent.ExitCode.Should().Be(0, concurrent.Error);
+        Scores(concurrent).Should().Equal(Scores(serial));
     }
 
     [Fact]
