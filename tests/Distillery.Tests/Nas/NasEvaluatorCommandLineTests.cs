@@ -27,10 +27,10 @@ public sealed class NasEvaluatorCommandLineTests : IDisposable
     public async Task ASetSearchKeysItsScoresByTheSetsContent()
     {
         (await DistillAsync(seed: 0, overwrite: false)).Should().Be(0);
-        var first = await SearchAsync("set", "--set=proxy", "--CandidateEvaluators:set:Epochs=1");
-        var again = await SearchAsync("set", "--set=proxy", "--CandidateEvaluators:set:Epochs=1");
+        var first = await SearchAsync("set", "--set", "proxy", "--CandidateEvaluators:set:Epochs=1");
+        var again = await SearchAsync("set", "--set", "proxy", "--CandidateEvaluators:set:Epochs=1");
         (await DistillAsync(seed: 1, overwrite: true)).Should().Be(0);
-        var replaced = await SearchAsync("set", "--set=proxy", "--CandidateEvaluators:set:Epochs=1");
+        var replaced = await SearchAsync("set", "--set", "proxy", "--CandidateEvaluators:set:Epochs=1");
 
         Stored(first).Should().BeFalse();
         Stored(again).Should().BeTrue();
@@ -76,8 +76,7 @@ public sealed class NasEvaluatorCommandLineTests : IDisposable
 
     private static string[] Search(string evaluator, int evaluations = 1) =>
     [
-        // Options as --name=value: the host takes the first word after "nas" that does not start with "-" for an experiment file.
-        "nas", $"--evaluator={evaluator}", "--dataset=fashion-mnist", "--space=list", "--strategy=exhaustive", $"--evaluations={evaluations}",
+        "nas", "--evaluator", evaluator, "--dataset", "fashion-mnist", "--space", "list", "--strategy", "exhaustive", "--evaluations", $"{evaluations}",
         "--SearchSpaces:list:Candidates:0=convnet:d1-w8",
     ];
 
