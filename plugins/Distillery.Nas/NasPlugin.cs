@@ -2,6 +2,7 @@ using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Nas.Commands;
 using Distillery.Nas.Evaluators;
+using Distillery.Nas.Evaluators.ZeroCost;
 using Distillery.Nas.Scores;
 using Distillery.Nas.Searching;
 using Distillery.Nas.Spaces;
@@ -31,10 +32,29 @@ public sealed class NasPlugin : IDistilleryPlugin
 
         components.AddComponent<ICandidateEvaluator, FullEvaluator, FullOptions>(
             FullEvaluator.Name, "Ground truth: the whole training set, reference optimizer, 3 epochs; stored and reused as a benchmark table.");
+        components.AddComponent<ICandidateEvaluator, DistilledSetEvaluator, DistilledSetOptions>(
+            DistilledSetEvaluator.Name, "Proxy: trains each candidate on a stored distilled set (--set; soft labels and learned learning rate included), 300 epochs.");
+        components.AddComponent<ICandidateEvaluator, SubsetEvaluator, SubsetOptions>(
+            SubsetEvaluator.Name, "Proxy: trains each candidate on random real images, 10 per class, with the set evaluator's protocol.");
+        components.AddComponent<ICandidateEvaluator, EarlyStopEvaluator, EarlyStopOptions>(
+            EarlyStopEvaluator.Name, "Proxy: 100 SGD steps of batch 256 on the full training set, then the test accuracy.");
+        components.AddComponent<ICandidateEvaluator, ParamsEvaluator, NoOptions>(
+            ParamsEvaluator.Name, "Zero-cost baseline: the number of trainable parameters.");
+        components.AddComponent<ICandidateEvaluator, FlopsEvaluator, NoOptions>(
+            FlopsEvaluator.Name, "Zero-cost baseline: multiply-accumulates of one forward pass per image (convolutions and linear layers).");
+        components.AddComponent<ICandidateEvaluator, SynflowEvaluator, SynflowOptions>(
+            SynflowEvaluator.Name, "Zero-cost: synaptic flow at initialisation (Tanaka et al. 2020), as its natural logarithm; needs no data.");
+        components.AddComponent<ICandidateEvaluator, NaswotEvaluator, NaswotOptions>(
+            NaswotEvaluator.Name, "Zero-cost: log-determinant of the activation-pattern kernel of a real batch at initialisation (Mellor et al. 2021).");
+        components.AddComponent<ICandidateEvaluator, SnipEvaluator, SnipOptions>(
+            SnipEvaluator.Name, "Zero-cost: connection sensitivity |weight x gradient| of a real batch's loss at initialisation (Lee et al. 2019).");
+        components.AddComponent<ICandidateEvaluator, GradNormEvaluator, GradNormOptions>(
+            GradNormEvaluator.Name, "Zero-cost: L2 norm of the gradient of a real batch's loss at initialisation.");
 
         components.AddArtifactStore(ScoreStore.Owner);
         components.Services.TryAddSingleton<IScoreStore>(provider => new ScoreStore(provider.GetRequiredKeyedService<IArtifactStore>(ScoreStore.Owner)));
         components.Services.TryAddTransient<CandidateTraining>();
+        components.Services.TryAddTransient<ZeroCostScoring>();
         components.Services.TryAddTransient<CandidateScorer>();
         components.Services.TryAddTransient<SearchRunner>();
 

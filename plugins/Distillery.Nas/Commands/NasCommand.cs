@@ -39,7 +39,7 @@ internal sealed class NasCommand(IScenarioRunner scenarios) : AsyncCommand<NasCo
         public string? Strategy { get; init; }
 
         [CommandOption("--evaluator <NAME>")]
-        [Description("The proxy: set, subset, early-stop, full (ground truth), params, flops, synflow, naswot, snip, or a plugin's.")]
+        [Description("The proxy: set (a stored distilled set, --set), subset, early-stop, full (ground truth), or a score at initialisation: params, flops, synflow, naswot, snip, grad_norm; or a plugin's.")]
         public string? Evaluator { get; init; }
 
         [CommandOption("--set <NAME>")]

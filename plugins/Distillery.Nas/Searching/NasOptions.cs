@@ -21,7 +21,7 @@ internal sealed class NasOptions
     [Required(AllowEmptyStrings = false)]
     public string Strategy { get; set; } = "random";
 
-    [Description("The candidate evaluator (proxy): set, subset, early-stop, full, params, flops, synflow, naswot, snip, or a plugin's.")]
+    [Description("The candidate evaluator (proxy): set, subset, early-stop, full, params, flops, synflow, naswot, snip, grad_norm, or a plugin's.")]
     [Required(AllowEmptyStrings = false)]
     public string Evaluator { get; set; } = "set";
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Distillery.Training;
@@ -8,18 +9,23 @@ namespace Distillery.Training;
 /// </summary>
 public class TrainingOptions
 {
+    [Description("Training epochs per network (the learning rate drops to a tenth at half of them).")]
     [Range(1, 100_000)]
     public int Epochs { get; set; } = 300;
 
+    [Description("Images per training step.")]
     [Range(1, 65_536)]
     public int BatchSize { get; set; } = 256;
 
+    [Description("SGD learning rate (a set's learned learning rate replaces it).")]
     [Range(1e-8, 10.0)]
     public double LearningRate { get; set; } = 0.01;
 
+    [Description("SGD momentum.")]
     [Range(0.0, 0.999999)]
     public double Momentum { get; set; } = 0.9;
 
+    [Description("SGD weight decay.")]
     [Range(0.0, 1.0)]
     public double WeightDecay { get; set; } = 5e-4;
 
@@ -27,5 +33,6 @@ public class TrainingOptions
     /// Differentiable augmentation applied to every training batch: <c>none</c>, or a strategy such as
     /// <c>color_crop_cutout_flip_scale_rotate</c>.
     /// </summary>
+    [Description("Differentiable augmentation of every training batch: none, or operations joined by _ (e.g. color_crop_cutout_flip_scale_rotate).")]
     public string Augmentation { get; set; } = "none";
 }
