@@ -28,6 +28,10 @@ public sealed class NasPlugin : IDistilleryPlugin
 
         components.AddComponent<ISearchStrategy, ExhaustiveStrategy, NoOptions>(ExhaustiveStrategy.Name, "Every candidate in the space's order, up to the budget.");
         components.AddComponent<ISearchStrategy, RandomStrategy, NoOptions>(RandomStrategy.Name, "Candidates drawn once from the seed, covering every dimension value evenly.");
+        components.AddComponent<ISearchStrategy, EvolutionStrategy, EvolutionOptions>(
+            EvolutionStrategy.Name, "Regularized (aging) evolution: tournaments of SampleSize in a population of Population, the best mutated, the oldest retired.");
+        components.AddComponent<ISearchStrategy, HalvingStrategy, HalvingOptions>(
+            HalvingStrategy.Name, "Successive halving over epochs: every candidate briefly, the best 1/Eta for Eta times longer, up to the evaluator's full protocol.");
 
         components.AddComponent<ICandidateEvaluator, FullEvaluator, FullOptions>(
             FullEvaluator.Name, "Ground truth: the whole training set, reference optimizer, 3 epochs; stored and reused as a benchmark table.");
@@ -41,5 +45,6 @@ public sealed class NasPlugin : IDistilleryPlugin
         components.AddScenario<NasScenario, NasOptions>(
             NasScenario.Name, "Architecture search: a strategy over a space, candidates scored by a proxy, every score stored; optional ground-truth confirmation.");
         components.AddCommand<NasCommand>(NasCommand.Registration);
+
     }
 }
