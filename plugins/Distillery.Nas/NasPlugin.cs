@@ -2,6 +2,7 @@ using Distillery.Commands;
 using Distillery.Components;
 using Distillery.Nas.Commands;
 using Distillery.Nas.Evaluators;
+using Distillery.Nas.Reports;
 using Distillery.Nas.Scores;
 using Distillery.Nas.Searching;
 using Distillery.Nas.Spaces;
@@ -46,5 +47,9 @@ public sealed class NasPlugin : IDistilleryPlugin
             NasScenario.Name, "Architecture search: a strategy over a space, candidates scored by a proxy, every score stored; optional ground-truth confirmation.");
         components.AddCommand<NasCommand>(NasCommand.Registration);
 
+        // A command cannot also be a group of commands ('nas' is the search), so the report and the table are commands of their own.
+        components.Services.TryAddTransient<ProxyReportBuilder>();
+        components.AddCommand<NasReportCommand>(NasReportCommand.Registration);
+        components.AddCommand<NasTableCommand>(NasTableCommand.Registration);
     }
 }
