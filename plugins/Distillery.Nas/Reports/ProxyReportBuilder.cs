@@ -82,7 +82,7 @@ internal sealed class ProxyReportBuilder(IDatasetLoader datasets, CandidateScore
                     fingerprint,
                     request.Seed));
                 var scoredNow = 0;
-                if (request.ScoreMissing)
+                if (request.ScoreMissing && scores.Count < candidates.Count)
                 {
                     var have = scores.Select(d => d.Architecture).ToHashSet(StringComparer.Ordinal);
                     var missing = space.Enumerate().Where(c => !have.Contains(space.Architecture(c))).ToList();

@@ -19,7 +19,7 @@ internal static class ProxyReportTable
     {
         ArgumentNullException.ThrowIfNull(report);
         return System.FormattableString.Invariant(
-            $"Proxy quality on {report.Dataset} (seed {report.Seed}): {report.Proxies.Count} proxies against the ground truth of {report.TruthCandidates} candidates (full, protocol {report.TruthProtocol})");
+            $"Proxy quality on {report.Dataset} (seed {report.Seed}): {report.Proxies.Count} {(report.Proxies.Count == 1 ? "proxy" : "proxies")} against the ground truth of {report.TruthCandidates} candidates (full, protocol {report.TruthProtocol})");
     }
 
     private static IReadOnlyList<string> Row(ProxyRow row)

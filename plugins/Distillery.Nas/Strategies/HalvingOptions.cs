@@ -6,7 +6,7 @@ namespace Distillery.Nas.Strategies;
 /// <summary>Successive halving: how many survive each rung (one in <see cref="Eta"/>) and the lowest fidelity.</summary>
 internal sealed class HalvingOptions
 {
-    [Description("The reduction factor: each rung keeps the best ⌈n/Eta⌉ candidates and trains them Eta times as many epochs.")]
+    [Description("The reduction factor: each rung keeps the best ⌈n/Eta⌉ candidates and trains them Eta times as many epochs. The search's Evaluations is the first rung's size, so it asks for n + ⌈n/Eta⌉ + … trials in all.")]
     [Range(2, 100)]
     public int Eta { get; set; } = 3;
 
