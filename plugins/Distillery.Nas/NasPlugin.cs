@@ -3,6 +3,7 @@ using Distillery.Components;
 using Distillery.Nas.Commands;
 using Distillery.Nas.Evaluators;
 using Distillery.Nas.Evaluators.ZeroCost;
+using Distillery.Nas.Reports;
 using Distillery.Nas.Scores;
 using Distillery.Nas.Searching;
 using Distillery.Nas.Spaces;
@@ -29,6 +30,10 @@ public sealed class NasPlugin : IDistilleryPlugin
 
         components.AddComponent<ISearchStrategy, ExhaustiveStrategy, NoOptions>(ExhaustiveStrategy.Name, "Every candidate in the space's order, up to the budget.");
         components.AddComponent<ISearchStrategy, RandomStrategy, NoOptions>(RandomStrategy.Name, "Candidates drawn once from the seed, covering every dimension value evenly.");
+        components.AddComponent<ISearchStrategy, EvolutionStrategy, EvolutionOptions>(
+            EvolutionStrategy.Name, "Regularized (aging) evolution: tournaments of SampleSize in a population of Population, the best mutated, the oldest retired.");
+        components.AddComponent<ISearchStrategy, HalvingStrategy, HalvingOptions>(
+            HalvingStrategy.Name, "Successive halving over epochs: every candidate briefly, the best 1/Eta for Eta times longer, up to the evaluator's full protocol.");
 
         components.AddComponent<ICandidateEvaluator, FullEvaluator, FullOptions>(
             FullEvaluator.Name, "Ground truth: the whole training set, reference optimizer, 3 epochs; stored and reused as a benchmark table.");
@@ -61,5 +66,10 @@ public sealed class NasPlugin : IDistilleryPlugin
         components.AddScenario<NasScenario, NasOptions>(
             NasScenario.Name, "Architecture search: a strategy over a space, candidates scored by a proxy, every score stored; optional ground-truth confirmation.");
         components.AddCommand<NasCommand>(NasCommand.Registration);
+
+        // A command cannot also be a group of commands ('nas' is the search), so the report and the table are commands of their own.
+        components.Services.TryAddTransient<ProxyReportBuilder>();
+        components.AddCommand<NasReportCommand>(NasReportCommand.Registration);
+        components.AddCommand<NasTableCommand>(NasTableCommand.Registration);
     }
 }

@@ -31,11 +31,14 @@ internal sealed class EvaluatorSession(
 
     public DatasetSplits Data { get; } = data;
 
+    /// <summary>The fingerprint of <see cref="Data"/>'s training set that every key of this session carries.</summary>
+    public string DatasetFingerprint { get; } = datasetFingerprint;
+
     public ScoreKey KeyOf(string architecture, CandidateTrial trial, long seed)
     {
         ArgumentNullException.ThrowIfNull(trial);
         var epochs = trial.Epochs is { } e && e != evaluator.Epochs ? e : 0;
-        return new ScoreKey(Name, Protocol, architecture, Data.Info.Name, datasetFingerprint, seed, epochs);
+        return new ScoreKey(Name, Protocol, architecture, Data.Info.Name, DatasetFingerprint, seed, epochs);
     }
 
     /// <summary>The stored score of the trial, or null.</summary>

@@ -1,0 +1,7 @@
+namespace Distillery.Nas.Reports;
+
+/// <summary>
+/// What a proxy-quality report covers: a dataset and seed, the proxies (null: every evaluator with stored scores for
+/// the ground truth's candidates) and whether to score the candidates a named proxy has no stored score for.
+/// </summary>
+internal sealed record ProxyReportRequest(string Dataset, long Seed, IReadOnlyList<string>? Evaluators, bool ScoreMissing);
