@@ -18,9 +18,9 @@ public sealed class ContractVersionTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void TheHostSpeaksContract20()
+    public void TheHostSpeaksContract21()
     {
-        DistilleryContract.Version.Should().Be(new Version(2, 0));
+        DistilleryContract.Version.Should().Be(new Version(2, 1));
         typeof(IDistilleryPlugin).Assembly.GetName().Version!.Major.Should().Be(2);
     }
 
