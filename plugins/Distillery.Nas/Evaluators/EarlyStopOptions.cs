@@ -36,6 +36,10 @@ internal sealed class EarlyStopOptions
     [Range(1, 100)]
     public int Networks { get; set; } = 1;
 
+    [Description("Score on this many training images drawn from the search's seed, the same for every candidate, instead of the whole test split (0).")]
+    [Range(0, 1_000_000)]
+    public int ValidationImages { get; set; }
+
     [Description("Batch size of the test pass (no effect on the score).")]
     [Range(1, 65_536)]
     public int TestBatchSize { get; set; } = 256;
@@ -50,6 +54,7 @@ internal sealed class EarlyStopOptions
         WeightDecay = WeightDecay,
         Augmentation = Augmentation,
         Networks = Networks,
+        ValidationImages = ValidationImages,
         TestBatchSize = TestBatchSize,
     };
 }

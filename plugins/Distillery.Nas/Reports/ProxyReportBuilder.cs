@@ -62,8 +62,10 @@ internal sealed class ProxyReportBuilder(IDatasetLoader datasets, CandidateScore
             var groups = sameData.Where(d => d.Evaluator != FullEvaluator.Name).GroupBy(d => (d.Evaluator, d.Protocol)).OrderBy(g => g.Key.Evaluator, StringComparer.Ordinal).ThenBy(g => g.Min(d => d.Recorded)).ToList();
             foreach (var group in groups)
             {
-                var several = groups.Count(g => g.Key.Evaluator == group.Key.Evaluator) > 1;
-                var label = several ? $"{group.Key.Evaluator}@{group.Key.Protocol}" : group.Key.Evaluator;
+                var siblings = groups.Where(g => g.Key.Evaluator == group.Key.Evaluator && g.Key.Protocol != group.Key.Protocol).Select(g => g.First().ProtocolJson).ToList();
+                var label = siblings.Count > 0
+                    ? ProtocolLabel.For(group.Key.Evaluator, group.Key.Protocol, group.First().ProtocolJson, siblings)
+                    : group.Key.Evaluator;
                 proxies.Add(Row(label, group.Key.Evaluator, group.Key.Protocol, group.First().ProtocolJson, group.ToList(), candidates, 0));
             }
         }
