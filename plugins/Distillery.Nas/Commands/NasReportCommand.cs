@@ -23,6 +23,7 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
             ["nas-report"],
             ["nas-report", "--dataset", "fashion-mnist", "--evaluators", "set,synflow,params", "--score-missing"],
             ["nas-report", "--seed", "1", "--out-dir", "reports", "--output", "json"],
+            ["nas-report", "--combine", "set+naswot,set+synflow"],
         ],
     };
 
@@ -44,6 +45,10 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
         [Description("Score, and store, the candidates a proxy named in --evaluators has no score for (otherwise it is reported over the ones it has).")]
         public bool ScoreMissing { get; init; }
 
+        [CommandOption("--combine <PAIRS>")]
+        [Description("Proxies to report combined by rank as well, e.g. set+naswot,set+synflow (a proxy by its label or evaluator name).")]
+        public string? Combine { get; init; }
+
         [CommandOption("--out-dir <DIR>")]
         [Description("Where the Markdown, JSON and PNG files go (default: Output:Directory, out/).")]
         public string? OutDir { get; init; }
@@ -61,7 +66,10 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
             };
         }
 
-        var request = new ProxyReportRequest(settings.Dataset ?? "fashion-mnist", settings.Seed ?? 0, evaluators, settings.ScoreMissing);
+        var request = new ProxyReportRequest(settings.Dataset ?? "fashion-mnist", settings.Seed ?? 0, evaluators, settings.ScoreMissing)
+        {
+            Combinations = Pairs(settings.Combine),
+        };
         var report = await output.RunWithProgressAsync(progress => builder.BuildAsync(request, progress, cancellationToken)).ConfigureAwait(false);
         var files = ProxyReportWriter.Write(report, settings.OutDir ?? configuration["Output:Directory"] ?? "out");
         if (output.IsJson)
@@ -96,5 +104,25 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
         }
 
         return CommandExitCodes.Success;
+    }
+
+    private static List<(string First, string Second)> Pairs(string? combine)
+    {
+        var pairs = new List<(string, string)>();
+        foreach (var pair in (combine ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('+', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts.Any(string.IsNullOrEmpty))
+            {
+                throw new UserErrorException($"--combine takes pairs of proxies joined by '+', comma-separated (e.g. set+naswot); got '{pair}'.")
+                {
+                    Value = combine,
+                };
+            }
+
+            pairs.Add((parts[0], parts[1]));
+        }
+
+        return pairs;
     }
 }

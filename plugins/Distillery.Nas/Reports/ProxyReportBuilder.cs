@@ -109,6 +109,11 @@ internal sealed class ProxyReportBuilder(IDatasetLoader datasets, CandidateScore
                 $"No proxy has stored scores for these candidates at seed {request.Seed}. Score them with 'distillery nas-report --evaluators NAME,... --score-missing', or search with 'distillery nas --evaluator NAME'."));
         }
 
+        foreach (var (first, second) in request.Combinations)
+        {
+            proxies.Add(RankCombination.Combine(Find(proxies, first), Find(proxies, second)));
+        }
+
         foreach (var row in proxies.Where(p => p.Missing > 0))
         {
             notes.Add(Invariant(
@@ -122,6 +127,26 @@ internal sealed class ProxyReportBuilder(IDatasetLoader datasets, CandidateScore
 
         return new ProxyReport(
             dataset, fingerprint, request.Seed, truthSession.Protocol, truthSession.ProtocolJson, candidates.Count, failedTruth, proxies, notes);
+    }
+
+    /// <summary>The proxy row of that label, or the only one of that evaluator.</summary>
+    private static ProxyRow Find(IReadOnlyList<ProxyRow> rows, string name)
+    {
+        var byLabel = rows.FirstOrDefault(r => string.Equals(r.Label, name, StringComparison.Ordinal));
+        if (byLabel is not null)
+        {
+            return byLabel;
+        }
+
+        var byEvaluator = rows.Where(r => string.Equals(r.Evaluator, name, StringComparison.Ordinal)).ToList();
+        return byEvaluator.Count == 1
+            ? byEvaluator[0]
+            : throw new UserErrorException(
+                $"--combine names '{name}', which is {(byEvaluator.Count == 0 ? "no proxy of this report" : "more than one proxy of this report")}. " +
+                $"Name proxies by their labels: {string.Join(", ", rows.Select(r => $"'{r.Label}'"))}.")
+            {
+                Value = name,
+            };
     }
 
     private static ProxyRow Row(
