@@ -5,7 +5,7 @@
 # are stored in the workspace as they are made, so rerunning the script continues where it stopped and recomputes
 # nothing. Results go to experiments/results/nas/.
 # Usage: experiments/run-nas.sh [STEP...]   steps: sets ground-truth proxies report search (default: all, in order)
-# Environment: WORKSPACE (default experiments/results/nas/nas.db; not committed), THREADS (default: the configured
+# Environment: WORKSPACE (default experiments/results/nas/nas.db, committed: it holds the proxy sets and every score so far), THREADS (default: the configured
 # count), DISTILLERY (the command, default ./distillery).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,20 +31,22 @@ ground_truth() { # the cheapest candidates first (the list space's order); hours
   "${run[@]}" nas-table --evaluator full --out "$out/ground-truth.csv" 2>> "$out/ground-truth.log"
 }
 
-proxies() {
+proxies() { # over the same 40 in the same order as the ground truth, so the first ones scored are those with a ground truth
   for evaluator in params flops synflow naswot snip grad_norm subset early-stop; do
     note "proxy $evaluator"
-    "${run[@]}" nas "$experiment" --evaluator "$evaluator" --output json > "$out/proxy-$evaluator.json" 2> "$out/proxy-$evaluator.log"
+    "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator "$evaluator" --output json \
+      > "$out/proxy-$evaluator.json" 2> "$out/proxy-$evaluator.log"
   done
   for set in "$dm" "$dsa"; do
     note "proxy set $set"
-    "${run[@]}" nas "$experiment" --evaluator set --set "$set" --output json > "$out/proxy-set-$set.json" 2> "$out/proxy-set-$set.log"
+    "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator set --set "$set" --output json \
+      > "$out/proxy-set-$set.json" 2> "$out/proxy-set-$set.log"
   done
 }
 
 report() {
   note "report"
-  "${run[@]}" nas-report --out-dir "$out" > "$out/report.txt" 2> "$out/report.log"
+  "${run[@]}" nas-report --out-dir "$out" --combine "set (Set=$dm)+naswot,set (Set=$dm)+synflow" > "$out/report.txt" 2> "$out/report.log"
 }
 
 search() { # over the 40 measured candidates, 20 evaluations each, the DM proxy

@@ -1,3 +1,5 @@
+using Distillery.Imaging;
+
 namespace Distillery.Nas.Reports;
 
 /// <summary>
@@ -8,17 +10,6 @@ namespace Distillery.Nas.Reports;
 internal static class PlotFont
 {
     private const string Name = "Distillery Sans";
-
-    private static readonly string[] Candidates =
-    [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans.ttf",
-        "/Library/Fonts/Arial.ttf",
-        "/System/Library/Fonts/Supplemental/Arial.ttf",
-        @"C:\Windows\Fonts\arial.ttf",
-    ];
 
     private static readonly Lazy<bool> Registered = new(Register);
 
@@ -34,7 +25,7 @@ internal static class PlotFont
 
     private static bool Register()
     {
-        var path = Candidates.FirstOrDefault(File.Exists);
+        var path = FontFiles.SansSerifOnThisMachine().FirstOrDefault();
         if (path is null)
         {
             return false;

@@ -1,3 +1,4 @@
+using Distillery.Imaging;
 using SkiaSharp;
 
 namespace Distillery.Scenarios.Continual;
@@ -8,17 +9,6 @@ namespace Distillery.Scenarios.Continual;
 /// </summary>
 internal static class PlotFont
 {
-    private static readonly string[] Candidates =
-    [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans.ttf",
-        "/Library/Fonts/Arial.ttf",
-        "/System/Library/Fonts/Supplemental/Arial.ttf",
-        @"C:\Windows\Fonts\arial.ttf",
-    ];
-
     private static readonly Lazy<SKTypeface> Shared = new(Find);
 
     public static SKTypeface Typeface => Shared.Value;
@@ -31,7 +21,7 @@ internal static class PlotFont
             return fallback;
         }
 
-        foreach (var path in Candidates.Where(File.Exists))
+        foreach (var path in FontFiles.SansSerifOnThisMachine())
         {
             if (SKTypeface.FromFile(path) is { GlyphCount: > 0 } typeface)
             {
