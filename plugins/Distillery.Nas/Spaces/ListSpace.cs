@@ -57,11 +57,29 @@ internal sealed class ListSpace : ISearchSpace
         return order.Take(count).ToList();
     }
 
+    /// <summary>
+    /// The other candidates whose names differ from this one's in the fewest tokens (the parts between ':' and '-'):
+    /// for ConvNet variants, the listed ones nearest in depth, width, activation, normalization and pooling.
+    /// </summary>
     public IReadOnlyList<Candidate> Neighbours(Candidate candidate)
     {
         var own = Parse(candidate.Name);
-        return _candidates.Where(c => !c.Equals(own)).ToList();
+        var tokens = Tokens(own.Name);
+        var others = _candidates.Where(c => !c.Equals(own)).Select(c => (Candidate: c, Distance: Distance(tokens, Tokens(c.Name)))).ToList();
+        if (others.Count == 0)
+        {
+            return [];
+        }
+
+        var nearest = others.Min(o => o.Distance);
+        return others.Where(o => o.Distance == nearest).Select(o => o.Candidate).ToList();
     }
 
     public string Architecture(Candidate candidate) => Parse(candidate.Name).Name;
+
+    private static string[] Tokens(string name) => name.Split([':', '-'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>How many tokens one name has that the other lacks, the larger count of the two sides.</summary>
+    private static int Distance(string[] first, string[] second) =>
+        Math.Max(first.Except(second, StringComparer.Ordinal).Count(), second.Except(first, StringComparer.Ordinal).Count());
 }
