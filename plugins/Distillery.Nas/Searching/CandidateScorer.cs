@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Distillery.Components;
 using Distillery.Data;
 using Distillery.Nas.Scores;
@@ -9,6 +10,9 @@ namespace Distillery.Nas.Searching;
 /// <summary>Opens an evaluator for one dataset, with its options as the protocol its stored scores are keyed by.</summary>
 internal sealed class CandidateScorer(IComponentCatalog catalog, IScoreStore store, RunEnvironmentProbe probe)
 {
+    /// <summary>Each loaded dataset's fingerprint, made once: it hashes the whole training split.</summary>
+    private static readonly ConditionalWeakTable<DatasetSplits, string> Fingerprints = [];
+
     public async Task<EvaluatorSession> OpenAsync(
         string evaluator,
         IReadOnlyDictionary<string, string?> overrides,
@@ -19,7 +23,7 @@ internal sealed class CandidateScorer(IComponentCatalog catalog, IScoreStore sto
         var resolved = catalog.ResolveWithOptions<ICandidateEvaluator>(evaluator, overrides);
         await resolved.Component.PrepareAsync(data.Info, cancellationToken).ConfigureAwait(false);
         var protocolJson = OptionsJson.Serialize(resolved.Options);
-        var fingerprint = RunKeys.Fingerprint(data.Train.Images) + RunKeys.Fingerprint(data.Train.Labels)[..4];
+        var fingerprint = Fingerprints.GetValue(data, d => RunKeys.Fingerprint(d.Train.Images) + RunKeys.Fingerprint(d.Train.Labels)[..4]);
         return new EvaluatorSession(
             resolved.Descriptor.Name, resolved.Component, protocolJson, ScoreKey.ProtocolOf(protocolJson), data, fingerprint, store, probe.Describe(data.Info.Name));
     }
