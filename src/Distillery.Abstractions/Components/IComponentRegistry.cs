@@ -28,6 +28,15 @@ public interface IComponentRegistry
         where TOptions : class, new();
 
     /// <summary>
+    /// Binds a top-level configuration section of the plugin's own (<c>Cluster</c>, say) to <typeparamref name="TOptions"/>,
+    /// for settings that belong to no single component. Like every section it is validated with data annotations when
+    /// the host starts, and a key <typeparamref name="TOptions"/> does not have is an error. A section the host, a
+    /// kind or another plugin holds is refused. Added in contract 2.2.
+    /// </summary>
+    void AddSettings<TOptions>(string section)
+        where TOptions : class, new();
+
+    /// <summary>
     /// Claims <paramref name="owner"/> (lowercase letters and digits) for this plugin's documents in the workspace and
     /// registers its <see cref="Storage.IArtifactStore"/> as a keyed singleton under that name. Collections are stored
     /// as <c>OWNER_NAME</c>; an owner another plugin holds is refused.

@@ -4,7 +4,7 @@ namespace Distillery.Plugins;
 public static class DistilleryContract
 {
     public const int MajorVersion = 2;
-    public const int MinorVersion = 1;
+    public const int MinorVersion = 2;
 
     public static Version Version { get; } = new(MajorVersion, MinorVersion);
 }

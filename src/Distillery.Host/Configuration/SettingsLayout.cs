@@ -1,4 +1,9 @@
 using Distillery.Components;
+using Distillery.Data.Files;
+using Distillery.Devices;
+using Distillery.Host.Output;
+using Distillery.Storage;
+using Distillery.Training;
 using Distillery.Host.Plugins;
 using Microsoft.Extensions.Hosting;
 
@@ -18,6 +23,14 @@ public sealed class SettingsLayout
     [
         "Logging", HostConfiguration.DemoSection, ExperimentFile.ScenarioKey, ExperimentFile.DescriptionKey,
         HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey,
+    ];
+
+    /// <summary>The top-level sections the host holds: its options', the built-in kinds' and the free ones. No plugin may bind one.</summary>
+    public static IReadOnlyList<string> HostRoots { get; } =
+    [
+        DeviceOptions.Section, WorkspaceOptions.Section, EvaluationOptions.Section, OutputOptions.Section, PluginOptions.Section,
+        DatasetFilesOptions.SectionName, ComponentKind.Method.Section, ComponentKind.Architecture.Section, ComponentKind.Scenario.Section,
+        .. FreeRoots,
     ];
 
     private readonly Dictionary<string, Type> _sections = new(StringComparer.OrdinalIgnoreCase);

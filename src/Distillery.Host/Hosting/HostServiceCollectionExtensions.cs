@@ -47,6 +47,11 @@ internal static class HostServiceCollectionExtensions
             sections.Add(component.Descriptor.OptionsType, component.Descriptor.ConfigurationSection);
         }
 
+        foreach (var settings in report.Plugins.Where(p => p.Status == PluginStatus.Active).SelectMany(p => p.Settings))
+        {
+            sections.Add(settings.OptionsType, settings.Section);
+        }
+
         services.AddSingleton(report);
         services.AddSingleton<SettingsLayout>();
         services.AddSingleton<SettingsChecker>();

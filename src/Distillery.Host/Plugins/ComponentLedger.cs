@@ -9,6 +9,10 @@ internal sealed class ComponentLedger
     private readonly Dictionary<Type, ComponentDescriptor> _options = [];
     private readonly Dictionary<string, string> _artifactOwners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _commandWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How a holder that is not a plugin is named.</summary>
+    public const string Host = "the host";
 
     public ComponentDescriptor? Holder(ComponentKind kind, string name) =>
         _names.GetValueOrDefault((kind, name.ToLowerInvariant()));
@@ -20,10 +24,25 @@ internal sealed class ComponentLedger
 
     /// <summary>Who holds the first word of a command path: the host, a plugin's id, or null.</summary>
     public string? CommandWordHolder(string word) =>
-        Cli.CommandTree.HostCommands.Contains(word) ? "the host" : _commandWords.GetValueOrDefault(word);
+        Cli.CommandTree.HostCommands.Contains(word) ? Host : _commandWords.GetValueOrDefault(word);
 
-    public void Commit(string pluginId, IEnumerable<string> artifactOwners, IEnumerable<string> commandWords)
+    /// <summary>
+    /// Who holds a top-level configuration section: the host (its own sections, the component kinds' and the free
+    /// ones), a plugin's id, or null.
+    /// </summary>
+    public string? SettingsHolder(string section) =>
+        Configuration.SettingsLayout.HostRoots.Contains(section, StringComparer.OrdinalIgnoreCase)
+        || _names.Keys.Any(k => string.Equals(k.Kind.Section, section, StringComparison.OrdinalIgnoreCase))
+            ? Host
+            : _settings.GetValueOrDefault(section);
+
+    public void Commit(string pluginId, IEnumerable<string> artifactOwners, IEnumerable<string> commandWords, IEnumerable<string> settings)
     {
+        foreach (var section in settings)
+        {
+            _settings[section] = pluginId;
+        }
+
         foreach (var owner in artifactOwners)
         {
             _artifactOwners[owner] = pluginId;

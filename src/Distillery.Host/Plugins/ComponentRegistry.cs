@@ -22,6 +22,7 @@ internal sealed partial class ComponentRegistry(
     private readonly List<string> _artifactOwners = [];
     private readonly List<PluginCommand> _commands = [];
     private readonly List<PluginCommandGroup> _commandGroups = [];
+    private readonly List<PluginSettings> _settings = [];
 
     public IServiceCollection Services { get; } = new ServiceCollection();
 
@@ -34,6 +35,8 @@ internal sealed partial class ComponentRegistry(
     public IReadOnlyList<PluginCommand> Commands => _commands;
 
     public IReadOnlyList<PluginCommandGroup> CommandGroups => _commandGroups;
+
+    public IReadOnlyList<PluginSettings> Settings => _settings;
 
     /// <summary>The first words of its commands and groups.</summary>
     public IEnumerable<string> CommandWords => _commands.Select(c => c.Registration.Words[0]).Concat(_commandGroups.Select(g => g.Name)).Distinct();
@@ -54,6 +57,28 @@ internal sealed partial class ComponentRegistry(
             _artifactOwners.Add(owner);
             Services.AddKeyedSingleton<IArtifactStore>(owner, (provider, _) => provider.GetRequiredService<IArtifactStores>().For(owner));
         }
+    }
+
+    public void AddSettings<TOptions>(string section)
+        where TOptions : class, new()
+    {
+        if (section is null || !SectionName().IsMatch(section))
+        {
+            throw new ArgumentException($"Settings section '{section}' is not valid: use letters and digits, starting with a capital letter.", nameof(section));
+        }
+
+        var holder = ledger.SettingsHolder(section)
+            ?? _settings.FirstOrDefault(s => string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase))?.PluginId;
+        if (holder is not null)
+        {
+            throw new InvalidOperationException($"Settings section '{section}' is already taken by {(holder == ComponentLedger.Host ? holder : $"plugin '{holder}'")}.");
+        }
+
+        Services.AddOptions<TOptions>()
+            .Bind(Configuration.GetSection(section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        _settings.Add(new PluginSettings(section, typeof(TOptions), manifest.Id));
     }
 
     public void AddCommand<TCommand>(CommandRegistration command)
@@ -151,4 +176,7 @@ internal sealed partial class ComponentRegistry(
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex ValidName();
+
+    [GeneratedRegex("^[A-Z][A-Za-z0-9]*$")]
+    private static partial Regex SectionName();
 }

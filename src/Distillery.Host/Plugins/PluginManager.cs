@@ -109,13 +109,14 @@ public sealed class PluginManager
             }
 
             _ledger.Commit(registry.Accepted);
-            _ledger.Commit(manifest.Id, registry.ArtifactOwners, registry.CommandWords);
+            _ledger.Commit(manifest.Id, registry.ArtifactOwners, registry.CommandWords, registry.Settings.Select(s => s.Section));
             return record with
             {
                 Components = registry.Entries,
                 Commands = registry.Commands,
                 CommandGroups = registry.CommandGroups,
                 ArtifactOwners = registry.ArtifactOwners,
+                Settings = registry.Settings,
             };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

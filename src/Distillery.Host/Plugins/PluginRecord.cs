@@ -21,4 +21,7 @@ public sealed record PluginRecord(
 
     /// <summary>The artifact owner names it claimed in the workspace.</summary>
     public IReadOnlyList<string> ArtifactOwners { get; init; } = [];
+
+    /// <summary>The top-level configuration sections it binds.</summary>
+    public IReadOnlyList<PluginSettings> Settings { get; init; } = [];
 }

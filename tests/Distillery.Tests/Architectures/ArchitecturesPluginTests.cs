@@ -47,6 +47,9 @@ public sealed class ArchitecturesPluginTests
 
         public void AddArtifactStore(string owner) => throw new InvalidOperationException("The architectures plugin keeps no artifacts.");
 
+        public void AddSettings<TOptions>(string section)
+            where TOptions : class, new() => throw new InvalidOperationException("The architectures plugin binds no settings of its own.");
+
         public void AddCommand<TCommand>(Distillery.Commands.CommandRegistration command)
             where TCommand : class, Spectre.Console.Cli.ICommand => throw new InvalidOperationException("The architectures plugin adds no commands.");
 

@@ -77,6 +77,9 @@ public sealed class DatasetsPluginTests
 
         public void AddArtifactStore(string owner) => throw new NotSupportedException();
 
+        public void AddSettings<TOptions>(string section)
+            where TOptions : class, new() => throw new NotSupportedException();
+
         public void AddCommand<TCommand>(Distillery.Commands.CommandRegistration command)
             where TCommand : class, Spectre.Console.Cli.ICommand => throw new NotSupportedException();
 

@@ -37,7 +37,7 @@ public sealed class PluginQuarantineTests(TestPluginFolder plugins)
     [InlineData("B.Garbage", PluginStatus.Malfunctioned, "not a .NET assembly")]
     [InlineData("C.MissingDependency", PluginStatus.Malfunctioned, "Missing dependency")]
     [InlineData("C.MissingDependency", PluginStatus.Malfunctioned, "MissingLib")]
-    [InlineData("D.ContractThree", PluginStatus.NotSupported, "contract 3.1")]
+    [InlineData("D.ContractThree", PluginStatus.NotSupported, "plugin contract 3.")]
     [InlineData("E.ThrowingConstructor", PluginStatus.Malfunctioned, "constructor exploded")]
     [InlineData("F.ThrowingRegister", PluginStatus.Malfunctioned, "register exploded")]
     [InlineData("G.NoManifest", PluginStatus.NotSupported, "manifest")]
