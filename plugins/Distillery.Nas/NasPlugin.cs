@@ -1,5 +1,8 @@
 using Distillery.Commands;
 using Distillery.Components;
+using Distillery.Nas.Cluster;
+using Distillery.Nas.Cluster.Coordinating;
+using Distillery.Nas.Cluster.Working;
 using Distillery.Nas.Commands;
 using Distillery.Nas.Evaluators;
 using Distillery.Nas.Evaluators.ZeroCost;
@@ -58,6 +61,14 @@ public sealed class NasPlugin : IDistilleryPlugin
 
         components.AddArtifactStore(ScoreStore.Owner);
         components.Services.TryAddSingleton<IScoreStore>(provider => new ScoreStore(provider.GetRequiredKeyedService<IArtifactStore>(ScoreStore.Owner)));
+        components.Services.TryAddSingleton<ProxySets>();
+
+        // Distributed search: workers serve candidates, a coordinator sends them (nas --cluster).
+        components.AddSettings<ClusterOptions>(ClusterOptions.Section);
+        components.Services.TryAddSingleton<CandidateWorker>();
+        components.Services.TryAddTransient<WorkerSilo>();
+        components.Services.TryAddTransient<ClusterConnector>();
+        components.AddCommand<WorkerCommand>(WorkerCommand.Registration);
         components.Services.TryAddTransient<CandidateTraining>();
         components.Services.TryAddTransient<ZeroCostScoring>();
         components.Services.TryAddTransient<CandidateScorer>();

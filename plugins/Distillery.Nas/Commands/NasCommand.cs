@@ -20,6 +20,7 @@ internal sealed class NasCommand(IScenarioRunner scenarios) : AsyncCommand<NasCo
             ["nas", "--evaluator", "set", "--set", "dm-fashion-mnist-ipc10-seed0", "--strategy", "evolution", "--evaluations", "50", "--confirm-top", "3"],
             ["nas", "--evaluator", "synflow", "--strategy", "random", "--evaluations", "200", "--output", "json"],
             ["nas", "experiments/nas-fashion-mnist.json", "--evaluator", "full"],
+            ["nas", "--evaluator", "full", "--strategy", "exhaustive", "--cluster"],
         ],
         ExperimentScenario = NasScenario.Name,
     };
@@ -58,6 +59,10 @@ internal sealed class NasCommand(IScenarioRunner scenarios) : AsyncCommand<NasCo
         [Description("The seed of the strategy and of every candidate's networks.")]
         public long? Seed { get; init; }
 
+        [CommandOption("--cluster")]
+        [Description("Train candidates on the cluster's workers (start them with 'distillery worker'; the Cluster settings say where the cluster is).")]
+        public bool? Cluster { get; init; }
+
         [CommandOption("--confirm-top <K>")]
         [Description("Train the best K on the full data (ground truth) and report the architecture to use.")]
         public int? ConfirmTop { get; init; }
@@ -75,6 +80,7 @@ internal sealed class NasCommand(IScenarioRunner scenarios) : AsyncCommand<NasCo
         Put(overrides, nameof(NasOptions.Evaluations), settings.Evaluations?.ToString(CultureInfo.InvariantCulture));
         Put(overrides, nameof(NasOptions.Seed), settings.Seed?.ToString(CultureInfo.InvariantCulture));
         Put(overrides, nameof(NasOptions.ConfirmTop), settings.ConfirmTop?.ToString(CultureInfo.InvariantCulture));
+        Put(overrides, nameof(NasOptions.Cluster), settings.Cluster is true ? "true" : null);
         return scenarios.RunAsync(NasScenario.Name, overrides, cancellationToken);
     }
 

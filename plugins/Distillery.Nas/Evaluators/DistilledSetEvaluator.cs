@@ -2,7 +2,6 @@ using Distillery.Data;
 using Distillery.Devices;
 using Distillery.Methods;
 using Distillery.Search;
-using Distillery.Storage;
 using Distillery.Training;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -19,7 +18,7 @@ namespace Distillery.Nas.Evaluators;
 /// </summary>
 internal sealed class DistilledSetEvaluator(
     IOptions<DistilledSetOptions> options,
-    IWorkspaceStore store,
+    ProxySets sets,
     IDeviceProvider devices,
     CandidateTraining training) : ICandidateEvaluator, IDisposable
 {
@@ -43,7 +42,7 @@ internal sealed class DistilledSetEvaluator(
             { Setting = DistilledSetOptions.SetSetting };
         }
 
-        using var set = await store.LoadSetAsync(name, cancellationToken).ConfigureAwait(false);
+        using var set = await sets.LoadAsync(name, cancellationToken).ConfigureAwait(false);
         CheckFits(name, set, dataset);
         var prepared = TrainingSet.Of(set, dataset.NumClasses, devices.Device);
         options.Value.Fingerprinted(SetFingerprint.Of(set));

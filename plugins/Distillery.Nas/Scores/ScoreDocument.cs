@@ -41,5 +41,8 @@ internal sealed class ScoreDocument
 
     public string? HostVersion { get; set; }
 
+    /// <summary>The cluster worker that made the score; null when the searching process made it.</summary>
+    public string? Worker { get; set; }
+
     public DateTimeOffset Recorded { get; set; }
 }

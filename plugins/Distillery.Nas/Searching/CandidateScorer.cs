@@ -23,8 +23,12 @@ internal sealed class CandidateScorer(IComponentCatalog catalog, IScoreStore sto
         var resolved = catalog.ResolveWithOptions<ICandidateEvaluator>(evaluator, overrides);
         await resolved.Component.PrepareAsync(data.Info, cancellationToken).ConfigureAwait(false);
         var protocolJson = OptionsJson.Serialize(resolved.Options);
-        var fingerprint = Fingerprints.GetValue(data, d => RunKeys.Fingerprint(d.Train.Images) + RunKeys.Fingerprint(d.Train.Labels)[..4]);
+        var fingerprint = FingerprintOf(data);
         return new EvaluatorSession(
-            resolved.Descriptor.Name, resolved.Component, protocolJson, ScoreKey.ProtocolOf(protocolJson), data, fingerprint, store, probe.Describe(data.Info.Name));
+            resolved.Descriptor.Name, resolved.Component, resolved.Options, protocolJson, ScoreKey.ProtocolOf(protocolJson), data, fingerprint, store, probe.Describe(data.Info.Name));
     }
+
+    /// <summary>The fingerprint of a loaded dataset's training split that score keys carry, made once per load.</summary>
+    public static string FingerprintOf(DatasetSplits data) =>
+        Fingerprints.GetValue(data, d => RunKeys.Fingerprint(d.Train.Images) + RunKeys.Fingerprint(d.Train.Labels)[..4]);
 }

@@ -14,6 +14,7 @@ namespace Distillery.Nas.Searching;
 internal sealed class EvaluatorSession(
     string name,
     ICandidateEvaluator evaluator,
+    object options,
     string protocolJson,
     string protocol,
     DatasetSplits data,
@@ -26,6 +27,12 @@ internal sealed class EvaluatorSession(
     public string Protocol { get; } = protocol;
 
     public string ProtocolJson { get; } = protocolJson;
+
+    /// <summary>The evaluator's options for this session, as its protocol records them.</summary>
+    public object Options { get; } = options;
+
+    /// <summary>This process, as the scores it makes record it.</summary>
+    public RunEnvironment Environment { get; } = environment;
 
     public int? Epochs => evaluator.Epochs;
 
@@ -49,23 +56,41 @@ internal sealed class EvaluatorSession(
         return stored is null ? null : new ScoredTrial(trial, architecture, ToScore(stored), Stored: true);
     }
 
-    public async Task<ScoredTrial> ScoreAsync(ISearchSpace space, CandidateTrial trial, long seed, IProgressReporter progress, CancellationToken cancellationToken)
+    public Task<ScoredTrial> ScoreAsync(ISearchSpace space, CandidateTrial trial, long seed, IProgressReporter progress, CancellationToken cancellationToken) =>
+        ScoreAsync(space, trial, seed, LocalRunner.Instance, progress, cancellationToken);
+
+    /// <summary>The stored score of the trial, or the one <paramref name="runner"/> makes, stored before it is returned.</summary>
+    public async Task<ScoredTrial> ScoreAsync(
+        ISearchSpace space,
+        CandidateTrial trial,
+        long seed,
+        ICandidateRunner runner,
+        IProgressReporter progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(runner);
         if (await FindAsync(space, trial, seed, cancellationToken).ConfigureAwait(false) is { } found)
         {
             return found;
         }
 
         var architecture = space.Architecture(trial.Candidate);
-        var job = new CandidateJob(trial.Candidate, architecture, Data, seed) { Epochs = trial.Epochs, Progress = progress };
-        var score = await evaluator.EvaluateAsync(job, cancellationToken).ConfigureAwait(false);
+        var outcome = await runner.RunAsync(this, trial, architecture, seed, progress, cancellationToken).ConfigureAwait(false);
         var key = KeyOf(architecture, trial, seed);
-        await store.SaveAsync(key, ToDocument(key, trial, score), cancellationToken).ConfigureAwait(false);
-        return new ScoredTrial(trial, architecture, score, Stored: false);
+        await store.SaveAsync(key, ToDocument(key, trial, outcome), cancellationToken).ConfigureAwait(false);
+        return new ScoredTrial(trial, architecture, outcome.Score, Stored: false);
     }
 
-    private ScoreDocument ToDocument(ScoreKey key, CandidateTrial trial, CandidateScore score) => new()
+    /// <summary>Scores the trial in this process, storing nothing.</summary>
+    public Task<CandidateScore> EvaluateAsync(CandidateTrial trial, string architecture, long seed, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var job = new CandidateJob(trial.Candidate, architecture, Data, seed) { Epochs = trial.Epochs, Progress = progress };
+        return evaluator.EvaluateAsync(job, cancellationToken);
+    }
+
+    private ScoreDocument ToDocument(ScoreKey key, CandidateTrial trial, RunOutcome outcome) => new()
     {
         Evaluator = key.Evaluator,
         Protocol = key.Protocol,
@@ -76,14 +101,15 @@ internal sealed class EvaluatorSession(
         DatasetFingerprint = key.DatasetFingerprint,
         Seed = key.Seed,
         Epochs = key.Epochs,
-        Value = score.Value,
-        Failure = score.Failure,
-        Seconds = score.Seconds,
-        Details = new Dictionary<string, double>(score.Details, StringComparer.Ordinal),
-        Threads = environment.Threads,
-        Processor = environment.Processor,
-        InstructionSet = environment.InstructionSet,
-        HostVersion = environment.HostVersion,
+        Value = outcome.Score.Value,
+        Failure = outcome.Score.Failure,
+        Seconds = outcome.Score.Seconds,
+        Details = new Dictionary<string, double>(outcome.Score.Details, StringComparer.Ordinal),
+        Threads = outcome.Environment.Threads,
+        Processor = outcome.Environment.Processor,
+        InstructionSet = outcome.Environment.InstructionSet,
+        HostVersion = outcome.Environment.HostVersion,
+        Worker = outcome.Worker,
         Recorded = DateTimeOffset.UtcNow,
     };
 

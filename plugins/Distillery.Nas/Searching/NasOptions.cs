@@ -47,6 +47,9 @@ internal sealed class NasOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 1;
 
+    [Description("Train the candidates on the workers of the cluster the Cluster settings name (distillery worker), instead of in this process. Scores do not depend on it.")]
+    public bool Cluster { get; set; }
+
     [Description("How many rows the leaderboard shows.")]
     [Range(1, 1_000_000)]
     public int Show { get; set; } = 10;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Distillery.Components;
 using Distillery.Data;
+using Distillery.Nas.Cluster.Coordinating;
 using Distillery.Progress;
 using Distillery.Search;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,12 @@ namespace Distillery.Nas.Searching;
 /// stored at once), tells the strategy, and shows the best so far; then confirms the best candidates if asked.
 /// A rerun of an interrupted search replays the stored scores and goes on from the first missing one.
 /// </summary>
-internal sealed class SearchRunner(IComponentCatalog catalog, IDatasetLoader datasets, CandidateScorer scorer, ILogger<SearchRunner> logger)
+internal sealed class SearchRunner(
+    IComponentCatalog catalog,
+    IDatasetLoader datasets,
+    CandidateScorer scorer,
+    ClusterConnector cluster,
+    ILogger<SearchRunner> logger)
 {
     public async Task<SearchResult> RunAsync(NasOptions options, IProgressReporter progress, CancellationToken cancellationToken)
     {
@@ -27,6 +33,31 @@ internal sealed class SearchRunner(IComponentCatalog catalog, IDatasetLoader dat
             ? await scorer.OpenAsync(options.ConfirmWith, new Dictionary<string, string?>(), data, cancellationToken).ConfigureAwait(false)
             : null;
 
+        var connected = options.Cluster ? await cluster.ConnectAsync(cancellationToken).ConfigureAwait(false) : null;
+        try
+        {
+            return await RunAsync(options, space, strategy, evaluator, confirm, (ICandidateRunner?)connected ?? new LocalRunner(options.Concurrency), progress, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            if (connected is not null)
+            {
+                await connected.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<SearchResult> RunAsync(
+        NasOptions options,
+        ISearchSpace space,
+        ISearchStrategy strategy,
+        EvaluatorSession evaluator,
+        EvaluatorSession? confirm,
+        ICandidateRunner runner,
+        IProgressReporter progress,
+        CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var search = strategy.Start(new SearchProblem(space, options.Evaluations, evaluator.Epochs), options.Seed);
         var trials = new List<ScoredTrial>();
@@ -40,10 +71,10 @@ internal sealed class SearchRunner(IComponentCatalog catalog, IDatasetLoader dat
                     break;
                 }
 
-                foreach (var chunk in asked.Chunk(options.Concurrency))
+                foreach (var chunk in asked.Chunk(runner.Capacity))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var scoring = chunk.Select(trial => Task.Run(() => evaluator.ScoreAsync(space, trial, options.Seed, progress, cancellationToken), cancellationToken)).ToList();
+                    var scoring = chunk.Select(trial => Task.Run(() => evaluator.ScoreAsync(space, trial, options.Seed, runner, progress, cancellationToken), cancellationToken)).ToList();
                     var scored = await Task.WhenAll(scoring).ConfigureAwait(false);
 
                     // Told in the order asked, whatever order they finished in, so the search does not depend on timing.
@@ -65,7 +96,7 @@ internal sealed class SearchRunner(IComponentCatalog catalog, IDatasetLoader dat
         {
             foreach (var best in leaderboard.Where(t => !t.Score.Failed).Take(options.ConfirmTop))
             {
-                var truth = await confirm.ScoreAsync(space, new CandidateTrial(best.Trial.Candidate), options.Seed, progress, cancellationToken).ConfigureAwait(false);
+                var truth = await confirm.ScoreAsync(space, new CandidateTrial(best.Trial.Candidate), options.Seed, runner, progress, cancellationToken).ConfigureAwait(false);
                 confirmations.Add(new Confirmation(best, truth));
                 logger.LogInformation("Confirmed {Candidate}: {Truth} by {Evaluator}", best.Trial.Candidate.Name, Format(truth.Score), confirm.Name);
             }

@@ -30,6 +30,31 @@ public static class PyTorchSetFile
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.Write(path, stream => Write(set, stream));
+    }
+
+    /// <summary>The bytes <see cref="Export"/> writes to a file, for sending a set to another process.</summary>
+    public static byte[] ToBytes(SyntheticSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        using var stream = new MemoryStream();
+        Write(set, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads bytes made by <see cref="ToBytes"/>; <paramref name="source"/> names them in messages.</summary>
+    /// <exception cref="UserErrorException">The bytes are not a <c>.pt</c> dict of a set.</exception>
+    public static SyntheticSet FromBytes(byte[] bytes, string source, SetProvenance fallbackProvenance)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(fallbackProvenance);
+        CheckFormat(bytes, source);
+        using var stream = new MemoryStream(bytes, writable: false);
+        return Read(Unpickle(stream, source), source, fallbackProvenance);
+    }
+
+    private static void Write(SyntheticSet set, Stream stream)
+    {
         using var scope = torch.NewDisposeScope();
         var entries = new Hashtable
         {
@@ -47,7 +72,7 @@ public static class PyTorchSetFile
             entries[LearningRateKey] = torch.tensor(lr, ScalarType.Float64);
         }
 
-        AtomicFile.Write(path, stream => PyTorchPickler.PickleStateDict(stream, entries, leaveOpen: true));
+        PyTorchPickler.PickleStateDict(stream, entries, leaveOpen: true);
     }
 
     /// <summary>
@@ -65,10 +90,23 @@ public static class PyTorchSetFile
             throw new UserErrorException($"there is no file '{path}' to import.");
         }
 
-        var entries = Unpickle(path);
+        Span<byte> head = stackalloc byte[4];
+        int read;
+        using (var file = File.OpenRead(path))
+        {
+            read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        CheckFormat(head[..read], path);
+        using var stream = File.OpenRead(path);
+        return Read(Unpickle(stream, path), path, fallbackProvenance);
+    }
+
+    private static SyntheticSet Read(Hashtable entries, string source, SetProvenance fallbackProvenance)
+    {
         try
         {
-            return new SetFileReader(path, entries, Layout).Read(fallbackProvenance);
+            return new SetFileReader(source, entries, Layout).Read(fallbackProvenance);
         }
         finally
         {
@@ -80,45 +118,36 @@ public static class PyTorchSetFile
     }
 
     /// <summary>A <c>.pt</c> file is a zip archive (<c>torch.save</c> since PyTorch 1.6) or, in the legacy format, a pickle.</summary>
-    private static void CheckFormat(string path)
+    private static void CheckFormat(ReadOnlySpan<byte> head, string source)
     {
-        Span<byte> head = stackalloc byte[4];
-        int read;
-        using (var stream = File.OpenRead(path))
-        {
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-
-        var zip = read >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
-        var pickle = read >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5;
+        var zip = head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
+        var pickle = head.Length >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5;
         if (!zip && !pickle)
         {
             throw new UserErrorException(
-                $"'{path}' is neither a zip archive (what torch.save writes) nor a pickle: it is not a PyTorch .pt file. {Layout}");
+                $"'{source}' is neither a zip archive (what torch.save writes) nor a pickle: it is not a PyTorch .pt file. {Layout}");
         }
     }
 
     private static Tensor ForExport(Tensor tensor, ScalarType type) => tensor.detach().cpu().to(type).contiguous();
 
-    private static Hashtable Unpickle(string path)
+    private static Hashtable Unpickle(Stream stream, string source)
     {
-        CheckFormat(path);
         object? loaded;
         try
         {
-            using var stream = File.OpenRead(path);
             loaded = PyTorchUnpickler.UnpickleStateDict(stream);
         }
         catch (Exception exception) when (exception is not (OutOfMemoryException or UnauthorizedAccessException))
         {
             var reason = exception.Message.Split('\n', 2)[0].Trim();
             throw new UserErrorException(
-                $"'{path}' is not a PyTorch .pt file holding a dict ({reason}). {Layout} "
+                $"'{source}' is not a PyTorch .pt file holding a dict ({reason}). {Layout} "
                 + "Tensors that are views into larger ones cannot be read: save them with .clone().",
                 exception);
         }
 
         return loaded as Hashtable
-            ?? throw new UserErrorException($"'{path}' holds a {loaded?.GetType().Name ?? "null"}, not a dict. {Layout}");
+            ?? throw new UserErrorException($"'{source}' holds a {loaded?.GetType().Name ?? "null"}, not a dict. {Layout}");
     }
 }

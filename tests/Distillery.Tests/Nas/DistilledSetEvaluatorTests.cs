@@ -139,7 +139,7 @@ public sealed class DistilledSetEvaluatorTests : IDisposable
     private async Task<string> ProtocolAsync(string set)
     {
         var options = new DistilledSetOptions { Set = set };
-        using var evaluator = new DistilledSetEvaluator(Options.Create(options), _workspace.Open(), new CpuDevice(), NasJobs.Training());
+        using var evaluator = new DistilledSetEvaluator(Options.Create(options), new ProxySets(_workspace.Open()), new CpuDevice(), NasJobs.Training());
         await evaluator.PrepareAsync(SeparableProblem.Info, CancellationToken.None);
         return OptionsJson.Serialize(options);
     }
@@ -147,7 +147,7 @@ public sealed class DistilledSetEvaluatorTests : IDisposable
     private DistilledSetEvaluator Evaluator(string? set, int epochs = 300) =>
         new(
             Options.Create(new DistilledSetOptions { Set = set, Epochs = epochs, BatchSize = 64, LearningRate = 0.05 }),
-            _workspace.Open(),
+            new ProxySets(_workspace.Open()),
             new CpuDevice(),
             NasJobs.Training());
 

@@ -1,0 +1,49 @@
+using Distillery.Nas.Cluster.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Distillery.Nas.Cluster.Working;
+
+/// <summary>
+/// A worker's Orleans silo: joins the cluster the <c>Cluster</c> settings name, serves candidates with
+/// <see cref="CandidateWorker"/>, and leaves the cluster when stopped.
+/// </summary>
+internal sealed class WorkerSilo(IOptions<ClusterOptions> options, CandidateWorker worker, ILoggerFactory loggers)
+{
+    /// <summary>Starts the silo; the returned host runs it until it is stopped and disposed.</summary>
+    /// <exception cref="UserErrorException">The silo could not join the cluster in time.</exception>
+    public async Task<IHost> StartAsync(int slots, string? name, CancellationToken cancellationToken)
+    {
+        var cluster = options.Value;
+        var endpoints = WorkerEndpoints.Choose(cluster);
+        worker.Slots = slots;
+        var builder = ClusterHosting.CreateBuilder(loggers);
+        builder.UseOrleans(silo => ClusterHosting.ConfigureWorker(silo, cluster, endpoints));
+        builder.Services.AddSingleton(worker);
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).WaitAsync(cluster.ConnectTimeout + TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new UserErrorException(
+                $"The worker could not join {ClusterHosting.Describe(cluster)}: {Reason(exception)} " +
+                (cluster.Membership == ClusterMembership.Redis
+                    ? "Check that Redis runs there (redis-server) and that Cluster:Redis names it."
+                    : "With localhost membership the first worker is the primary; check that it runs, or use Cluster:Membership=redis."),
+                exception);
+        }
+
+        var silo = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        worker.Name = name ?? $"{Environment.MachineName}:{silo.Endpoint.Port}";
+        return host;
+    }
+
+    private static string Reason(Exception exception) => exception is TimeoutException
+        ? "it did not answer in time."
+        : exception.GetBaseException().Message.Split('\n', 2)[0].TrimEnd('.') + ".";
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Globalization;
+using Distillery.Commands;
+using Distillery.Nas.Cluster;
+using Distillery.Nas.Cluster.Working;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Distillery.Nas.Commands;
+
+/// <summary>
+/// Runs a cluster worker until Ctrl+C: an Orleans silo that scores the candidates a search coordinator
+/// (<c>nas --cluster</c>) sends it, with this process's plugins, datasets and thread settings.
+/// </summary>
+internal sealed class WorkerCommand(WorkerSilo silo, CandidateWorker worker, IOptions<ClusterOptions> cluster, ICommandOutput output)
+    : AsyncCommand<WorkerCommand.Settings>
+{
+    public const string Name = "worker";
+
+    public static CommandRegistration Registration { get; } = new(Name, "Serve an architecture search running elsewhere: train the candidates a 'nas --cluster' coordinator sends (Ctrl+C stops).")
+    {
+        Examples =
+        [
+            ["worker"],
+            ["worker", "--workers-per-device", "2"],
+            ["worker", "--name", "gpu-box-1", "--workers-per-device", "4"],
+        ],
+    };
+
+    public sealed class Settings : DistillerySettings
+    {
+        [CommandOption("--workers-per-device <N>")]
+        [Description("How many candidates this worker trains at once, each on its own thread (several workers on one GPU or CPU).")]
+        public int? WorkersPerDevice { get; init; }
+
+        [CommandOption("--name <NAME>")]
+        [Description("The worker's name in the coordinator's progress and in stored scores (default MACHINE:PORT).")]
+        public string? Name { get; init; }
+
+        public override ValidationResult Validate() =>
+            WorkersPerDevice is < 1 or > 64
+                ? ValidationResult.Error($"--workers-per-device must be between 1 and 64 (got {WorkersPerDevice}).")
+                : base.Validate();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var slots = settings.WorkersPerDevice ?? 1;
+        using var host = await silo.StartAsync(slots, settings.Name, cancellationToken).ConfigureAwait(false);
+        var description = worker.Describe();
+        output.Console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Worker [bold]{Markup.Escape(description.Name)}[/] joined {Markup.Escape(ClusterHosting.Describe(cluster.Value))}: " +
+            $"{slots} at once, {description.Threads} threads each share, {description.Device}. Ctrl+C stops it."));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: leave the cluster below.
+        }
+
+        using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await host.StopAsync(leaving.Token).ConfigureAwait(false);
+        output.Console.MarkupLine($"Worker [bold]{Markup.Escape(description.Name)}[/] left the cluster.");
+        return 0;
+    }
+}
