@@ -21,9 +21,9 @@ internal static class ClusterHosting
         builder.Logging.AddProvider(new ForwardingLoggerProvider(loggers));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-        // Orleans reports an unreachable member at warning level many times a second while it finds out; the
-        // coordinator and the worker say it once, in their own words.
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // Orleans reports a member that went away many times, with stack traces, while it finds out; the coordinator
+        // and the workers say it once, in their own words.
+        builder.Logging.AddFilter("Orleans", LogLevel.Critical);
         builder.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(ClusterHosting).Assembly));
         return builder;
     }
@@ -49,7 +49,7 @@ internal static class ClusterHosting
             silo.UseLocalhostClustering(
                 endpoints.SiloPort,
                 endpoints.GatewayPort,
-                endpoints.Primary ? null : new IPEndPoint(IPAddress.Loopback, options.SiloPort),
+                endpoints.Primary ? null : new IPEndPoint(IPAddress.Loopback, WorkerEndpoints.PrimarySilo(options)),
                 options.ServiceId,
                 options.ClusterId);
         }
@@ -78,7 +78,7 @@ internal static class ClusterHosting
         }
         else
         {
-            client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+            client.UseLocalhostClustering(WorkerEndpoints.PrimaryGateway(options), options.ServiceId, options.ClusterId);
         }
 
         client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
@@ -90,7 +90,7 @@ internal static class ClusterHosting
         ArgumentNullException.ThrowIfNull(options);
         return options.Membership == ClusterMembership.Redis
             ? $"the Redis membership table at {options.Redis} (cluster '{options.ClusterId}', service '{options.ServiceId}')"
-            : $"the localhost cluster's primary worker at 127.0.0.1:{options.GatewayPort} (cluster '{options.ClusterId}', service '{options.ServiceId}')";
+            : $"the localhost cluster's primary worker at 127.0.0.1:{WorkerEndpoints.PrimaryGateway(options)} (cluster '{options.ClusterId}', service '{options.ServiceId}')";
     }
 
     private static ConfigurationOptions Redis(ClusterOptions options)
@@ -99,21 +99,6 @@ internal static class ClusterHosting
         redis.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
         redis.AbortOnConnectFail = true;
         return redis;
-    }
-
-    /// <summary>Whether a TCP port of this machine is free to listen on.</summary>
-    public static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Any, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     /// <summary>A TCP port no one listens on now.</summary>

@@ -33,13 +33,13 @@ internal sealed class ClusterOptions
     [Required(AllowEmptyStrings = false)]
     public string Address { get; set; } = "127.0.0.1";
 
-    [Description("The worker's silo port (0: a free one). With localhost membership the primary's port: the first worker takes it, later ones on the same machine pick free ports and join it.")]
-    [Range(0, 65535)]
-    public int SiloPort { get; set; } = 11111;
+    [Description("The port a worker's silo listens on; unset: with localhost membership the primary takes 11111 and later workers free ports, with redis membership every worker takes a free one. Set it where a firewall wants fixed ports.")]
+    [Range(1, 65535)]
+    public int? SiloPort { get; set; }
 
-    [Description("The worker's gateway port, where coordinators connect (0: a free one). With localhost membership the coordinator connects to the primary's.")]
-    [Range(0, 65535)]
-    public int GatewayPort { get; set; } = 30000;
+    [Description("The port where coordinators reach a worker (its gateway); unset: 30000 for the localhost primary (where the coordinator connects), else a free one.")]
+    [Range(1, 65535)]
+    public int? GatewayPort { get; set; }
 
     [Description("How long the coordinator tries to reach the cluster (Redis, or the primary worker's gateway) before it gives up with an error.")]
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

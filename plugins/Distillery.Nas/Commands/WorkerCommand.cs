@@ -3,7 +3,6 @@ using System.Globalization;
 using Distillery.Commands;
 using Distillery.Nas.Cluster;
 using Distillery.Nas.Cluster.Working;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -49,12 +48,14 @@ internal sealed class WorkerCommand(WorkerSilo silo, CandidateWorker worker, IOp
     {
         ArgumentNullException.ThrowIfNull(settings);
         var slots = settings.WorkersPerDevice ?? 1;
-        using var host = await silo.StartAsync(slots, settings.Name, cancellationToken).ConfigureAwait(false);
+        var running = await silo.StartAsync(slots, settings.Name, cancellationToken).ConfigureAwait(false);
+        await using var _ = running.ConfigureAwait(false);
         var description = worker.Describe();
         output.Console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Worker [bold]{Markup.Escape(description.Name)}[/] joined {Markup.Escape(ClusterHosting.Describe(cluster.Value))}: " +
-            $"{slots} at once, {description.Threads} threads each share, {description.Device}. Ctrl+C stops it."));
+            $"Worker [bold]{Markup.Escape(description.Name)}[/]{(running.Primary ? " (the primary)" : string.Empty)} joined " +
+            $"{Markup.Escape(ClusterHosting.Describe(cluster.Value))}: {slots} candidate(s) at a time, {description.Threads} libtorch thread(s), " +
+            $"{description.Device}. Ctrl+C stops it."));
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -64,9 +65,7 @@ internal sealed class WorkerCommand(WorkerSilo silo, CandidateWorker worker, IOp
             // Ctrl+C: leave the cluster below.
         }
 
-        using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await host.StopAsync(leaving.Token).ConfigureAwait(false);
-        output.Console.MarkupLine($"Worker [bold]{Markup.Escape(description.Name)}[/] left the cluster.");
+        output.Console.MarkupLine($"Worker [bold]{Markup.Escape(description.Name)}[/] is leaving the cluster.");
         return 0;
     }
 }

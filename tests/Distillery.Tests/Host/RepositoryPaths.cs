@@ -7,6 +7,9 @@ internal static class RepositoryPaths
 
     public static string BuiltInPlugins => Path.Combine(Root, "artifacts", "distillery", "plugins");
 
+    /// <summary>The built command line, for tests that run it as a process of its own.</summary>
+    public static string HostAssembly => Path.Combine(Root, "artifacts", "distillery", "distillery.dll");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -95,31 +95,36 @@ internal sealed class ClusterRunner : ICandidateRunner, IAsyncDisposable
             var slot = await TakeAsync(cancellationToken).ConfigureAwait(false);
             Count(queued: -1, running: 1);
             RemoteOutcome outcome;
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, slot.Worker.Lost);
             try
             {
-                await SendSetAsync(slot.Worker, session, cancellationToken).ConfigureAwait(false);
-                outcome = await slot.Grain.EvaluateAsync(job).WaitAsync(_options.JobTimeout, cancellationToken).ConfigureAwait(false);
+                await SendSetAsync(slot.Worker, session, attempt.Token).ConfigureAwait(false);
+                outcome = await slot.Grain.EvaluateAsync(job).WaitAsync(_options.JobTimeout, attempt.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Count(running: -1);
+                throw;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 Count(queued: 1, running: -1);
-                var reason = exception is TimeoutException
-                    ? $"it did not finish {job.Candidate} within Cluster:JobTimeout ({_options.JobTimeout})"
-                    : $"it was lost while training {job.Candidate} ({exception.GetBaseException().Message.Split('\n', 2)[0]})";
+                var reason = exception switch
+                {
+                    TimeoutException => $"it did not finish {job.Candidate} within Cluster:JobTimeout ({_options.JobTimeout})",
+                    OperationCanceledException => $"{slot.Worker.Dropped ?? "it was lost"}, while it trained {job.Candidate}",
+                    _ => $"it was lost while training {job.Candidate} ({exception.GetBaseException().Message.Split('\n', 2)[0]})",
+                };
                 Drop(slot.Worker, reason);
+                _logger.LogWarning("{Candidate} goes back to the queue: worker {Worker} was dropped ({Reason})", job.Candidate, slot.Worker.Name, reason);
                 if (++lost >= _options.Attempts)
                 {
                     throw new UserErrorException(
-                        $"{job.Candidate} was sent to {lost} workers, and each was lost before it finished (last: {reason}). " +
+                        $"{job.Candidate} was sent to {lost} workers, and each was lost before it finished (last: worker {slot.Worker.Name}: {reason}). " +
                         "Rerun the same command to continue the search; scores stored so far are kept. Raise Cluster:Attempts or Cluster:JobTimeout if a worker needs longer.");
                 }
 
                 continue;
-            }
-            catch (OperationCanceledException)
-            {
-                Count(running: -1);
-                throw;
             }
 
             if (outcome.Refused is { } refusal)

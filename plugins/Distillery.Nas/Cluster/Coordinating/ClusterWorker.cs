@@ -6,6 +6,7 @@ namespace Distillery.Nas.Cluster.Coordinating;
 internal sealed class ClusterWorker(SiloAddress silo, WorkerDescription description)
 {
     private readonly HashSet<string> _sets = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _lost = new();
 
     public SiloAddress Silo { get; } = silo;
 
@@ -21,7 +22,14 @@ internal sealed class ClusterWorker(SiloAddress silo, WorkerDescription descript
     /// <summary>Serializes sending it sets, so each travels once.</summary>
     public SemaphoreSlim SetGate { get; } = new(1, 1);
 
-    public void Drop(string reason) => Dropped ??= reason;
+    /// <summary>Cancelled when the worker is dropped: what it was doing goes back to the queue.</summary>
+    public CancellationToken Lost => _lost.Token;
+
+    public void Drop(string reason)
+    {
+        Dropped ??= reason;
+        _lost.Cancel();
+    }
 
     public bool Holds(string fingerprint)
     {

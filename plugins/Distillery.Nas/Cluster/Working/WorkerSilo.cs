@@ -12,9 +12,9 @@ namespace Distillery.Nas.Cluster.Working;
 /// </summary>
 internal sealed class WorkerSilo(IOptions<ClusterOptions> options, CandidateWorker worker, ILoggerFactory loggers)
 {
-    /// <summary>Starts the silo; the returned host runs it until it is stopped and disposed.</summary>
+    /// <summary>Starts the silo; it runs until the returned worker is stopped.</summary>
     /// <exception cref="UserErrorException">The silo could not join the cluster in time.</exception>
-    public async Task<IHost> StartAsync(int slots, string? name, CancellationToken cancellationToken)
+    public async Task<RunningWorker> StartAsync(int slots, string? name, CancellationToken cancellationToken)
     {
         var cluster = options.Value;
         var endpoints = WorkerEndpoints.Choose(cluster);
@@ -30,6 +30,7 @@ internal sealed class WorkerSilo(IOptions<ClusterOptions> options, CandidateWork
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            endpoints.Dispose();
             throw new UserErrorException(
                 $"The worker could not join {ClusterHosting.Describe(cluster)}: {Reason(exception)} " +
                 (cluster.Membership == ClusterMembership.Redis
@@ -40,7 +41,7 @@ internal sealed class WorkerSilo(IOptions<ClusterOptions> options, CandidateWork
 
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         worker.Name = name ?? $"{Environment.MachineName}:{silo.Endpoint.Port}";
-        return host;
+        return new RunningWorker(host, endpoints);
     }
 
     private static string Reason(Exception exception) => exception is TimeoutException
