@@ -58,6 +58,29 @@ public sealed class NasClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task AProxySetTravelsOnceToEachWorkerAndScoresAsInOneProcess()
+    {
+        var distill = await HostRun.StartAsync(
+        [
+            "distill", "--method", "random", "--dataset", "fashion-mnist", "--ipc", "2", "--name", "proxy",
+            .. FixtureHost.Arguments(_temp), "--workspace", _temp.Combine("cluster.db"),
+        ]);
+        distill.ExitCode.Should().Be(0, distill.Error);
+        File.Copy(_temp.Combine("cluster.db"), _temp.Combine("local.db"));
+        string[] proxy = ["--evaluator", "set", "--set", "proxy", "--CandidateEvaluators:set:Epochs=5"];
+        var local = await SearchAsync("local.db", proxy);
+        string[] ports = LocalhostPorts();
+        using var worker = StartWorker("worker.db", [.. ports, "--Logging:LogLevel:Distillery.Nas.Cluster=Information"]);
+
+        var distributed = await SearchAsync("cluster.db", ["--cluster", .. ports, .. proxy]);
+
+        distributed.ExitCode.Should().Be(0, distributed.Error + worker.Output);
+        Scores(distributed).Should().Equal(Scores(local));
+        worker.Output.Split("Received set proxy").Should().HaveCount(2, "the set is sent once, then the worker holds it");
+        File.Exists(_temp.Combine("worker.db")).Should().BeFalse("a worker writes no workspace");
+    }
+
+    [Fact]
     public async Task AWorkerWithOtherPluginVersionsIsRefusedAtJoinNamingBoth()
     {
         var older = PluginCompiler.Compile(_temp.Folder("older", "T.Versioned"), "T.Versioned", VersionedPlugin("1.0.0"));
