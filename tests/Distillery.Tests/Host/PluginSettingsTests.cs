@@ -21,8 +21,9 @@ public sealed class PluginSettingsTests : IDisposable
         var record = report.Plugins.Single();
         record.Status.Should().Be(PluginStatus.Active, record.Reason);
         record.Settings.Should().ContainSingle().Which.Section.Should().Be("Lab");
-        dynamic options = services.BuildServiceProvider().GetRequiredService(typeof(IOptions<>).MakeGenericType(record.Settings[0].OptionsType));
-        ((int)options.Value.Level).Should().Be(7);
+        var optionsType = typeof(IOptions<>).MakeGenericType(record.Settings[0].OptionsType);
+        var options = optionsType.GetProperty(nameof(IOptions<object>.Value))!.GetValue(services.BuildServiceProvider().GetRequiredService(optionsType))!;
+        options.GetType().GetProperty("Level")!.GetValue(options).Should().Be(7);
     }
 
     [Theory]
