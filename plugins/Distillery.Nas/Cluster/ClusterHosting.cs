@@ -61,6 +61,10 @@ internal static class ClusterHosting
             membership.DefunctSiloExpiration = TimeSpan.FromHours(1);
         });
         silo.AddPlacementDirector<OnWorkerSilo, OnWorkerSiloDirector>();
+        if (ClusterCertificate.Load(options) is { } certificate)
+        {
+            silo.UseTls(certificate, tls => ClusterCertificate.RequireSame(tls, certificate));
+        }
     }
 
     public static void ConfigureCoordinator(IClientBuilder client, ClusterOptions options)
@@ -82,6 +86,10 @@ internal static class ClusterHosting
         }
 
         client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        if (ClusterCertificate.Load(options) is { } certificate)
+        {
+            client.UseTls(certificate, tls => ClusterCertificate.RequireSame(tls, certificate));
+        }
     }
 
     /// <summary>Where the cluster is, for messages.</summary>

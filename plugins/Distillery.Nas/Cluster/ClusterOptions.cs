@@ -41,6 +41,12 @@ internal sealed class ClusterOptions
     [Range(1, 65535)]
     public int? GatewayPort { get; set; }
 
+    [Description("A PKCS#12 file (.pfx) with the cluster's certificate and its private key. When set, members talk TLS and accept only a member that presents this same certificate; every worker and the coordinator must name it.")]
+    public string? Certificate { get; set; }
+
+    [Description("The password of Certificate's file, if it has one.")]
+    public string? CertificatePassword { get; set; }
+
     [Description("How long the coordinator tries to reach the cluster (Redis, or the primary worker's gateway) before it gives up with an error.")]
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);

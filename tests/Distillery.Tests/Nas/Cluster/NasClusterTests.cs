@@ -133,10 +133,35 @@ public sealed class NasClusterTests : IDisposable
         run.Error.Should().Contain($"cluster '{_clusterId}'");
     }
 
+    [Fact]
+    public async Task WithACertificateMembersTalkTlsAndAMemberWithoutItIsShutOut()
+    {
+        var certificate = _temp.Combine("cluster.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=distillery-test-cluster", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            await File.WriteAllBytesAsync(certificate, made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        }
+
+        string[] ports = LocalhostPorts();
+        using var worker = StartWorker("worker.db", [.. ports, $"--Cluster:Certificate={certificate}"]);
+
+        var secured = await SearchAsync("secured.db", ["--cluster", .. ports, $"--Cluster:Certificate={certificate}"]);
+        var outsider = await SearchAsync("outsider.db", ["--cluster", .. ports, "--Cluster:ConnectTimeout=00:00:05"]);
+
+        secured.ExitCode.Should().Be(0, secured.Error + worker.Output);
+        Trials(secured).Should().HaveCount(4);
+        outsider.ExitCode.Should().Be(2, outsider.Error);
+        outsider.Error.Should().Contain("Could not reach");
+    }
+
     [Theory]
     [InlineData("--Cluster:Membershp=redis", "Membershp")]
     [InlineData("--Cluster:Membership=carrier-pigeon", "Membership")]
     [InlineData("--Cluster:ProbeTimeout=forever", "ProbeTimeout")]
+    [InlineData("--Cluster:Certificate=/no/such/cluster.pfx", "/no/such/cluster.pfx")]
     public async Task ABadClusterSettingIsAnErrorNamingIt(string setting, string named)
     {
         var run = await HostRun.StartAsync(["worker", .. FixtureHost.Arguments(_temp), setting]);
