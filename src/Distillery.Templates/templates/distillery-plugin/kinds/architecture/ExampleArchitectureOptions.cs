@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DistilleryPlugin1;
+
+/// <summary>Bound from <c>Architectures:example-component</c>; a value out of range stops the host at start-up.</summary>
+public sealed class ExampleArchitectureOptions
+{
+    /// <summary>Hidden units of the narrow variant (the wide one has twice as many).</summary>
+    [Range(1, 65_536)]
+    public int Width { get; set; } = 128;
+}
