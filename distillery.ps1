@@ -1,5 +1,6 @@
 # Runs the Distillery command line, building it (Release) first when it is missing or older than its sources.
 # The PowerShell twin of the bash launcher `distillery`; distillery.cmd calls it from cmd.exe.
+# The template package (src/Distillery.Templates) is not part of the host and does not trigger a build.
 # Works in Windows PowerShell 5.1 and in PowerShell 7 (pwsh) on any system.
 $ErrorActionPreference = 'Stop'
 
@@ -13,7 +14,7 @@ function Test-NeedsBuild {
         ForEach-Object { Join-Path $root $_ } | Where-Object { Test-Path -LiteralPath $_ } | ForEach-Object { Get-Item -LiteralPath $_ }
     $sources = foreach ($folder in 'src', 'plugins') {
         Get-ChildItem -LiteralPath (Join-Path $root $folder) -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets', '*.json' |
-            Where-Object { $_.FullName -notmatch '[\\/](obj|bin)[\\/]' }
+            Where-Object { $_.FullName -notmatch '[\\/](obj|bin)[\\/]' -and $_.FullName -notmatch '[\\/]Distillery\.Templates[\\/]' }
     }
     foreach ($file in @($inputs) + @($sources)) {
         if ($file.LastWriteTimeUtc -gt $built) { return $true }

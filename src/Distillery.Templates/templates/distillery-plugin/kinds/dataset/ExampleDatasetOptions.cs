@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace DistilleryPlugin1;
@@ -5,18 +6,18 @@ namespace DistilleryPlugin1;
 /// <summary>Bound from <c>Datasets:example-component</c>; a value out of range stops the host at start-up.</summary>
 public sealed class ExampleDatasetOptions
 {
-    /// <summary>Training images per class.</summary>
+    [Description("Training images per class.")]
     [Range(1, 100_000)]
     public int TrainPerClass { get; set; } = 500;
 
-    /// <summary>Test images per class.</summary>
+    [Description("Test images per class.")]
     [Range(1, 100_000)]
     public int TestPerClass { get; set; } = 100;
 
-    /// <summary>Standard deviation of the noise added to the stripes (pixels are then clamped to [0, 1]).</summary>
+    [Description("Standard deviation of the noise added to the stripes (pixels are then clamped to [0, 1]).")]
     [Range(0.0, 1.0)]
     public double Noise { get; set; } = 0.2;
 
-    /// <summary>The generated images are the same for the same seed, on every machine.</summary>
+    [Description("The generated images are the same for the same seed, on every machine.")]
     public long Seed { get; set; }
 }
