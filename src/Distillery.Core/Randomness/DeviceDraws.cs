@@ -35,7 +35,8 @@ public static class DeviceDraws
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(generator);
         var home = generator.device;
-        if (home.type == device.type && home.index == device.index)
+        // "cuda" (no index) is the current CUDA device, the one a generator made for "cuda" lives on.
+        if (home.type == device.type && (home.index == device.index || home.index < 0 || device.index < 0))
         {
             return draw(device);
         }
