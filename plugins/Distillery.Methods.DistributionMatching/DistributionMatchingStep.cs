@@ -29,7 +29,7 @@ internal sealed class DistributionMatchingStep(
     {
         ArgumentNullException.ThrowIfNull(state);
         using var scope = torch.NewDisposeScope();
-        using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "dm iteration", iteration));
+        using var generator = DeviceDraws.Generator(SeedSequence.Derive(request.Seed, "dm iteration", iteration), request.Device);
         using var network = CreateFrozenNetwork(iteration);
         var real = sampler.DrawEveryClass(realSegments.Counts, generator);
         var images = state.Images;

@@ -154,9 +154,9 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
         using var network = networks.Create(request.Architecture, request.Dataset, SeedSequence.Derive(request.Seed, "network", iteration), request.Device);
         network.train();
         var parameters = network.parameters().Cast<Tensor>().ToList();
-        using var realDraws = new Generator((ulong)SeedSequence.Derive(request.Seed, "real batches", iteration));
-        using var augmentationDraws = new Generator((ulong)SeedSequence.Derive(request.Seed, "augmentation", iteration));
-        using var batchOrder = new Generator((ulong)SeedSequence.Derive(request.Seed, "synthetic batches", iteration));
+        using var realDraws = DeviceDraws.Generator(SeedSequence.Derive(request.Seed, "real batches", iteration), request.Device);
+        using var augmentationDraws = DeviceDraws.Generator(SeedSequence.Derive(request.Seed, "augmentation", iteration), request.Device);
+        using var batchOrder = DeviceDraws.Generator(SeedSequence.Derive(request.Seed, "synthetic batches", iteration), request.Device);
         using var networkOptimizer = torch.optim.SGD(network.parameters(), options.LearningRateNetwork);
         var siamese = run.Augmentation.IsNone ? null : new SiameseAugmentation(run.Augmentation, augmentationDraws);
         var batchNorm = BatchNormFreezer.For(network);

@@ -1,5 +1,6 @@
 using Distillery.Augmentation;
 using Distillery.Networks;
+using Distillery.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -28,7 +29,7 @@ internal static class SyntheticTraining
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             using var epochScope = torch.NewDisposeScope();
-            var order = torch.randperm(count, generator: batchOrder).to(images.device);
+            var order = DeviceDraws.Permutation(count, batchOrder, images.device);
             for (long start = 0; start < count; start += batchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -74,7 +74,8 @@ public static class DifferentiableAugmentation
             return strategy.Ops;
         }
 
-        using var index = torch.randint(0, strategy.Ops.Count, [1], dtype: ScalarType.Int64, generator: generator);
+        // Drawn where the generator lives; which transform to build is decided on the host, so the one index is read back.
+        using var index = torch.randint(0, strategy.Ops.Count, [1], dtype: ScalarType.Int64, device: generator.device, generator: generator);
         return [strategy.Ops[(int)index.item<long>()]];
     }
 

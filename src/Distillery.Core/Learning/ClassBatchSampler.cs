@@ -1,4 +1,5 @@
 using Distillery.Data;
+using Distillery.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -89,7 +90,7 @@ public sealed class ClassBatchSampler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(generator);
         var available = Available(label);
-        var order = torch.randperm(available, generator: generator).narrow(0, 0, Math.Min(count, available)).to(_train.Images.device);
+        var order = DeviceDraws.Permutation(available, generator, _train.Images.device).narrow(0, 0, Math.Min(count, available));
         return _rows[label].index_select(0, order);
     }
 }

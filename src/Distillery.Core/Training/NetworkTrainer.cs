@@ -47,8 +47,8 @@ public sealed class NetworkTrainer : INetworkTrainer
         var labels = train.Labels.to(device);
         var softLabels = train.SoftLabels?.to(device);
         var baseRate = train.LearningRate ?? options.LearningRate;
-        using var batchOrder = new Generator((ulong)SeedSequence.Derive(seed, "batch order"));
-        using var augmentation = new Generator((ulong)SeedSequence.Derive(seed, "augmentation"));
+        using var batchOrder = DeviceDraws.Generator(SeedSequence.Derive(seed, "batch order"), device);
+        using var augmentation = DeviceDraws.Generator(SeedSequence.Derive(seed, "augmentation"), device);
 
         network.train();
         SGD? optimizer = null;
@@ -65,7 +65,7 @@ public sealed class NetworkTrainer : INetworkTrainer
                 }
 
                 using var epochScope = torch.NewDisposeScope();
-                var permutation = torch.randperm(count, dtype: ScalarType.Int64, generator: batchOrder).to(device);
+                var permutation = DeviceDraws.Permutation(count, batchOrder, device);
                 var lossSum = torch.zeros(1, dtype: ScalarType.Float64, device: device);
                 for (long start = 0; start < count; start += options.BatchSize)
                 {

@@ -31,6 +31,9 @@ public sealed class PluginManager
 
     private static readonly int HostAbstractionsMajor = typeof(IDistilleryPlugin).Assembly.GetName().Version?.Major ?? DistilleryContract.MajorVersion;
 
+    /// <summary>The TorchSharp this host runs; a plugin compiled against another major.minor is not loaded.</summary>
+    private static Version HostTorchSharpVersion { get; } = typeof(torch).Assembly.GetName().Version ?? new Version(0, 0);
+
     private readonly ComponentLedger _ledger = new();
     private readonly List<PluginLoader> _loaders = [];
 
@@ -125,18 +128,38 @@ public sealed class PluginManager
         }
     }
 
+    /// <summary>
+    /// Why a plugin cannot run on this host, or null when it can: another contract major version, a newer contract
+    /// minor version (it may call what this host lacks), or a TorchSharp of another major.minor version (its native
+    /// calls and types change between them).
+    /// </summary>
     private static string? CheckContract(PluginManifest manifest)
     {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var contract = $"{manifest.ContractMajorVersion}.{manifest.ContractMinorVersion}";
         if (manifest.ContractMajorVersion != DistilleryContract.MajorVersion)
         {
-            return $"Built for plugin contract {manifest.ContractMajorVersion}.{manifest.ContractMinorVersion}; " +
+            return $"Built for plugin contract {contract}; " +
                 $"this host speaks contract {DistilleryContract.Version} (major versions must match).";
+        }
+
+        if (manifest.ContractMinorVersion > DistilleryContract.MinorVersion)
+        {
+            return $"Built for plugin contract {contract}, newer than this host's contract {DistilleryContract.Version}: " +
+                $"update Distillery, or build the plugin against Distillery.Abstractions {DistilleryContract.Version}.";
         }
 
         if (manifest.AbstractionsVersion is { } referenced && referenced.Major != HostAbstractionsMajor)
         {
             return $"Compiled against Distillery.Abstractions {referenced}; this host has " +
                 $"{typeof(IDistilleryPlugin).Assembly.GetName().Version} (major versions must match).";
+        }
+
+        if (manifest.TorchSharpVersion is { } torchSharp
+            && (torchSharp.Major != HostTorchSharpVersion.Major || torchSharp.Minor != HostTorchSharpVersion.Minor))
+        {
+            return $"Compiled against TorchSharp {torchSharp.ToString(3)}; this host runs TorchSharp {HostTorchSharpVersion.ToString(3)} " +
+                $"(major.minor versions must match: build the plugin against TorchSharp {HostTorchSharpVersion.Major}.{HostTorchSharpVersion.Minor}.x).";
         }
 
         return null;

@@ -2,7 +2,8 @@ namespace Distillery.Host.Plugins;
 
 /// <summary>
 /// A plugin's <c>[assembly: DistilleryPlugin]</c> manifest, read from its metadata without loading it, together with
-/// the version of <c>Distillery.Abstractions</c> it was compiled against.
+/// the versions of <c>Distillery.Abstractions</c> and <c>TorchSharp</c> it was compiled against (null when it does not
+/// reference them).
 /// </summary>
 public sealed record PluginManifest(
     string Id,
@@ -10,4 +11,5 @@ public sealed record PluginManifest(
     string Description,
     int ContractMajorVersion,
     int ContractMinorVersion,
-    Version? AbstractionsVersion);
+    Version? AbstractionsVersion,
+    Version? TorchSharpVersion = null);

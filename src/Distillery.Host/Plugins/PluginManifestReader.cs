@@ -11,6 +11,7 @@ namespace Distillery.Host.Plugins;
 public static class PluginManifestReader
 {
     private const string AbstractionsAssemblyName = "Distillery.Abstractions";
+    private const string TorchSharpAssemblyName = "TorchSharp";
 
     /// <summary>
     /// The manifest of the assembly at <paramref name="path"/>, or null when it has none.
@@ -46,18 +47,19 @@ public static class PluginManifestReader
                 Description: arguments.Length > 2 ? arguments[2].Value as string ?? string.Empty : string.Empty,
                 ContractMajorVersion: arguments.Length > 3 ? (int)arguments[3].Value! : DistilleryContract.MajorVersion,
                 ContractMinorVersion: arguments.Length > 4 ? (int)arguments[4].Value! : DistilleryContract.MinorVersion,
-                AbstractionsVersion: AbstractionsReference(reader));
+                AbstractionsVersion: ReferencedVersion(reader, AbstractionsAssemblyName),
+                TorchSharpVersion: ReferencedVersion(reader, TorchSharpAssemblyName));
         }
 
         return null;
     }
 
-    private static Version? AbstractionsReference(MetadataReader reader)
+    private static Version? ReferencedVersion(MetadataReader reader, string assemblyName)
     {
         foreach (var handle in reader.AssemblyReferences)
         {
             var reference = reader.GetAssemblyReference(handle);
-            if (reader.StringComparer.Equals(reference.Name, AbstractionsAssemblyName))
+            if (reader.StringComparer.Equals(reference.Name, assemblyName))
             {
                 return reference.Version;
             }

@@ -9,7 +9,10 @@ public enum PluginStatus
     /// <summary>Turned off by configuration (<c>Plugins:Disabled</c>).</summary>
     Disabled,
 
-    /// <summary>Valid, but not for this host: no manifest, or built against another contract major version.</summary>
+    /// <summary>
+    /// Valid, but not for this host: no manifest, another contract major version, a newer contract minor version, or
+    /// another TorchSharp major.minor version.
+    /// </summary>
     NotSupported,
 
     /// <summary>Broken: not an assembly, a missing dependency, a registrar that throws, a name already taken.</summary>

@@ -18,9 +18,9 @@ public sealed class ContractVersionTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void TheHostSpeaksContract21()
+    public void TheHostSpeaksContract22()
     {
-        DistilleryContract.Version.Should().Be(new Version(2, 1));
+        DistilleryContract.Version.Should().Be(new Version(2, 2));
         typeof(IDistilleryPlugin).Assembly.GetName().Version!.Major.Should().Be(2);
     }
 

@@ -13,13 +13,19 @@ internal static class PluginCompiler
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray());
 
-    /// <summary>Compiles <paramref name="source"/> into <paramref name="folder"/>/<paramref name="assemblyName"/>.dll.</summary>
+    /// <summary>
+    /// Compiles <paramref name="source"/> into <paramref name="folder"/>/<paramref name="assemblyName"/>.dll. A reference
+    /// named like an assembly of the test host (another TorchSharp, say) takes that assembly's place.
+    /// </summary>
     public static string Compile(string folder, string assemblyName, string source, params string[] references)
     {
+        var replaced = references.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var compilation = CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source)],
-            Platform.Value.Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
+            Platform.Value
+                .Where(p => !replaced.Contains(Path.GetFileName(((PortableExecutableReference)p).FilePath)))
+                .Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         Directory.CreateDirectory(folder);

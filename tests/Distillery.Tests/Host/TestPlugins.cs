@@ -67,7 +67,7 @@ internal static class TestPlugins
         """;
 
     public static string ContractThree => Usings + """
-        [assembly: DistilleryPlugin("d.contract-three", "1.0", "Built for a future contract 3.", 3)]
+        [assembly: DistilleryPlugin("d.contract-three", "1.0", "Built for a future contract 3.1.", 3, 1)]
         namespace ContractThree;
         public sealed class Plugin : IDistilleryPlugin { public void Register(IComponentRegistry components) { } }
         """;
