@@ -47,6 +47,20 @@ for label, name, slots in configurations:
     print(f"| {name} | {len(trials)} | {run['wall']:.1f} | {60 * len(trials) / run['wall']:.2f} | "
           f"{training / len(trials):.1f} | {overhead:.1f} | {speedup:.2f}x |")
 
+dispatch = [("dispatch-in-process", "one process"), ("dispatch-one-worker", "1 worker"), ("dispatch-two-workers", "2 workers")]
+if load("dispatch-in-process") is not None:
+    print("\nDispatch: 200 parameter counts (the params evaluator: build the network, count), 1 thread everywhere. "
+          "Wall time per candidate includes each run's start-up.\n")
+    print("| configuration | candidates | wall s | summed scoring s | ms per candidate, all in |")
+    print("|---|---:|---:|---:|---:|")
+    for label, name in dispatch:
+        run = load(label)
+        if run is None or "trials" not in run:
+            continue
+        trials = run["trials"]
+        print(f"| {name} | {len(trials)} | {run['wall']:.1f} | {sum(t['seconds'] for t in trials):.1f} | "
+              f"{1000 * run['wall'] / len(trials):.0f} |")
+
 reference = load("two-workers-1t")
 kills = sorted(f[:-5] for f in os.listdir(out) if f.startswith("kill-") and f.endswith(".json"))
 if kills:

@@ -6,7 +6,8 @@
 # Every run starts from a copy of the committed NAS workspace (which holds the proxy set) and uses seed 1, whose
 # scores are not stored there, so each candidate is trained. Redis (redis-server) runs on a free loopback port.
 # Results: experiments/results/cluster/ (one JSON per run, cluster.md with the tables).
-# Usage: experiments/run-cluster.sh [throughput] [kills]   (default: both; kills needs throughput's 2-worker run)
+# Then the cost of dispatching itself: 200 zero-cost scores (parameter counts) in one process and on 1 and 2 workers.
+# Usage: experiments/run-cluster.sh [throughput] [dispatch] [kills]   (default: all; kills needs throughput's 2-worker run)
 # Environment: CANDIDATES (default 20), KILLS (default 5), DISTILLERY (the command, default ./distillery).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +62,17 @@ throughput() {
   cluster_id=slots; worker slots 1 --workers-per-device 2; run one-worker-2slots-1t 1 --cluster; stop_workers "$slots_pid"
 }
 
+dispatch() { # the cost of sending a candidate: 200 parameter counts (milliseconds each) in one process and on 1 and 2 workers
+  local count=(nas --space convnet --strategy random --evaluations 200 --evaluator params --seed 1 --output json)
+  note "dispatch: in-process"
+  local search=("${count[@]}")
+  cluster_id=local; run dispatch-in-process 1
+  note "dispatch: 1 worker"
+  cluster_id=dispatch-one; worker dispatch-one 1; run dispatch-one-worker 1 --cluster; stop_workers "$dispatch_one_pid"
+  note "dispatch: 2 workers"
+  cluster_id=dispatch-two; worker dispatch-a 1; worker dispatch-b 1; run dispatch-two-workers 1 --cluster; stop_workers "$dispatch_a_pid" "$dispatch_b_pid"
+}
+
 kill_runs() { # the victim dies part-way: after 10-80 % of the uninterrupted 2-worker run's wall time, spread by the run number
   local reference; reference=$(cat "$out/two-workers-1t.wall")
   for i in $(seq 1 "$kills"); do
@@ -76,11 +88,12 @@ kill_runs() { # the victim dies part-way: after 10-80 % of the uninterrupted 2-w
   done
 }
 
-for step in ${@:-throughput kills}; do
+for step in ${@:-throughput dispatch kills}; do
   case "$step" in
     throughput) throughput ;;
+    dispatch) dispatch ;;
     kills) kill_runs ;;
-    *) echo "unknown step '$step' (throughput, kills)" >&2; exit 2 ;;
+    *) echo "unknown step '$step' (throughput, dispatch, kills)" >&2; exit 2 ;;
   esac
 done
 python3 experiments/cluster_tables.py "$out" "$candidates" > "$out/cluster.md"
