@@ -36,11 +36,7 @@ internal static class ClusterHosting
         if (options.Membership == ClusterMembership.Redis)
         {
             silo.UseRedisClustering(redis => redis.ConfigurationOptions = Redis(options));
-            silo.Configure<Orleans.Configuration.ClusterOptions>(ids =>
-            {
-                ids.ClusterId = options.ClusterId;
-                ids.ServiceId = options.ServiceId;
-            });
+            silo.Configure(Ids(options));
             var address = IPAddress.Parse(options.Address);
             silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         }
@@ -74,11 +70,7 @@ internal static class ClusterHosting
         if (options.Membership == ClusterMembership.Redis)
         {
             client.UseRedisClustering(redis => redis.ConfigurationOptions = Redis(options));
-            client.Configure<Orleans.Configuration.ClusterOptions>(ids =>
-            {
-                ids.ClusterId = options.ClusterId;
-                ids.ServiceId = options.ServiceId;
-            });
+            client.Configure(Ids(options));
         }
         else
         {
@@ -100,6 +92,12 @@ internal static class ClusterHosting
             ? $"the Redis membership table at {options.Redis} (cluster '{options.ClusterId}', service '{options.ServiceId}')"
             : $"the localhost cluster's primary worker at 127.0.0.1:{WorkerEndpoints.PrimaryGateway(options)} (cluster '{options.ClusterId}', service '{options.ServiceId}')";
     }
+
+    private static Action<Orleans.Configuration.ClusterOptions> Ids(ClusterOptions options) => ids =>
+    {
+        ids.ClusterId = options.ClusterId;
+        ids.ServiceId = options.ServiceId;
+    };
 
     private static ConfigurationOptions Redis(ClusterOptions options)
     {

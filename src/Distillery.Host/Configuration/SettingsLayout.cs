@@ -2,9 +2,9 @@ using Distillery.Components;
 using Distillery.Data.Files;
 using Distillery.Devices;
 using Distillery.Host.Output;
+using Distillery.Host.Plugins;
 using Distillery.Storage;
 using Distillery.Training;
-using Distillery.Host.Plugins;
 using Microsoft.Extensions.Hosting;
 
 namespace Distillery.Host.Configuration;

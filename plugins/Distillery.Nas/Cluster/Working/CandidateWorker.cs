@@ -38,18 +38,22 @@ internal sealed class CandidateWorker(
 
     public int Slots { get; set; } = 1;
 
-    public WorkerDescription Describe() => new()
+    public WorkerDescription Describe()
     {
-        Name = Name,
-        Slots = Slots,
-        Threads = TorchSharp.torch.get_num_threads(),
-        Processor = probe.Describe(string.Empty).Processor ?? "unknown",
-        HostVersion = probe.Describe(string.Empty).HostVersion ?? "unknown",
-        Contract = DistilleryContract.Version.ToString(),
-        TorchSharp = TorchSharpVersion,
-        Plugins = PluginVersions(catalog),
-        Device = devices.Device.type.ToString().ToLowerInvariant(),
-    };
+        var environment = probe.Describe(string.Empty);
+        return new()
+        {
+            Name = Name,
+            Slots = Slots,
+            Threads = environment.Threads ?? TorchSharp.torch.get_num_threads(),
+            Processor = environment.Processor ?? "unknown",
+            HostVersion = environment.HostVersion ?? "unknown",
+            Contract = DistilleryContract.Version.ToString(),
+            TorchSharp = TorchSharpVersion,
+            Plugins = PluginVersions(catalog),
+            Device = devices.Device.type.ToString().ToLowerInvariant(),
+        };
+    }
 
     public static string TorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
