@@ -17,6 +17,14 @@ internal static class ClusterHosting
     public static HostApplicationBuilder CreateBuilder(ILoggerFactory loggers)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+        Configure(builder, loggers);
+        return builder;
+    }
+
+    /// <summary>Logging through the Distillery host's loggers, and this plugin's grains and messages.</summary>
+    public static void Configure(IHostApplicationBuilder builder, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new ForwardingLoggerProvider(loggers));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -25,7 +33,6 @@ internal static class ClusterHosting
         // and the workers say it once, in their own words.
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
         builder.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(ClusterHosting).Assembly));
-        return builder;
     }
 
     public static void ConfigureWorker(ISiloBuilder silo, ClusterOptions options, WorkerEndpoints endpoints)

@@ -47,6 +47,10 @@ internal sealed class ClusterOptions
     [Description("The password of Certificate's file, if it has one.")]
     public string? CertificatePassword { get; set; }
 
+    [Description("The address the worker's dashboard (worker --dashboard PORT) listens on; loopback keeps it to this machine.")]
+    [Required(AllowEmptyStrings = false)]
+    public string DashboardAddress { get; set; } = "127.0.0.1";
+
     [Description("How long the coordinator tries to reach the cluster (Redis, or the primary worker's gateway) before it gives up with an error.")]
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);

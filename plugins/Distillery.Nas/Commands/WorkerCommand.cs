@@ -25,6 +25,7 @@ internal sealed class WorkerCommand(WorkerSilo silo, CandidateWorker worker, IOp
             ["worker"],
             ["worker", "--workers-per-device", "2"],
             ["worker", "--name", "gpu-box-1", "--workers-per-device", "4"],
+            ["worker", "--dashboard", "8080"],
         ],
     };
 
@@ -34,21 +35,25 @@ internal sealed class WorkerCommand(WorkerSilo silo, CandidateWorker worker, IOp
         [Description("How many candidates this worker trains at once, each on its own thread (several workers on one GPU or CPU).")]
         public int? WorkersPerDevice { get; init; }
 
+        [CommandOption("--dashboard <PORT>")]
+        [Description("Serve the Orleans dashboard (the cluster's silos, grains and message rates) on this port, at Cluster:DashboardAddress (loopback by default).")]
+        public int? Dashboard { get; init; }
+
         [CommandOption("--name <NAME>")]
         [Description("The worker's name in the coordinator's progress and in stored scores (default MACHINE:PORT).")]
         public string? Name { get; init; }
 
         public override ValidationResult Validate() =>
-            WorkersPerDevice is < 1 or > 64
-                ? ValidationResult.Error($"--workers-per-device must be between 1 and 64 (got {WorkersPerDevice}).")
-                : base.Validate();
+            WorkersPerDevice is < 1 or > 64 ? ValidationResult.Error($"--workers-per-device must be between 1 and 64 (got {WorkersPerDevice}).")
+            : Dashboard is < 1 or > 65535 ? ValidationResult.Error($"--dashboard must be a port between 1 and 65535 (got {Dashboard}).")
+            : base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var slots = settings.WorkersPerDevice ?? 1;
-        var running = await silo.StartAsync(slots, settings.Name, cancellationToken).ConfigureAwait(false);
+        var running = await silo.StartAsync(slots, settings.Name, settings.Dashboard, cancellationToken).ConfigureAwait(false);
         await using var _ = running.ConfigureAwait(false);
         var description = worker.Describe();
         output.Console.MarkupLine(string.Create(
@@ -56,6 +61,10 @@ internal sealed class WorkerCommand(WorkerSilo silo, CandidateWorker worker, IOp
             $"Worker [bold]{Markup.Escape(description.Name)}[/]{(running.Primary ? " (the primary)" : string.Empty)} joined " +
             $"{Markup.Escape(ClusterHosting.Describe(cluster.Value))}: {slots} candidate(s) at a time, {description.Threads} libtorch thread(s), " +
             $"{description.Device}. Ctrl+C stops it."));
+        if (settings.Dashboard is { } port)
+        {
+            output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Dashboard: http://{cluster.Value.DashboardAddress}:{port}/"));
+        }
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

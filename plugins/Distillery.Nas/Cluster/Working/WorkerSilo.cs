@@ -1,4 +1,7 @@
-using Distillery.Nas.Cluster.Grains;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Orleans.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,15 +17,12 @@ internal sealed class WorkerSilo(IOptions<ClusterOptions> options, CandidateWork
 {
     /// <summary>Starts the silo; it runs until the returned worker is stopped.</summary>
     /// <exception cref="UserErrorException">The silo could not join the cluster in time.</exception>
-    public async Task<RunningWorker> StartAsync(int slots, string? name, CancellationToken cancellationToken)
+    public async Task<RunningWorker> StartAsync(int slots, string? name, int? dashboard, CancellationToken cancellationToken)
     {
         var cluster = options.Value;
         var endpoints = WorkerEndpoints.Choose(cluster);
         worker.Slots = slots;
-        var builder = ClusterHosting.CreateBuilder(loggers);
-        builder.UseOrleans(silo => ClusterHosting.ConfigureWorker(silo, cluster, endpoints));
-        builder.Services.AddSingleton(worker);
-        var host = builder.Build();
+        var host = dashboard is { } port ? BuildWithDashboard(cluster, endpoints, port) : Build(cluster, endpoints);
         try
         {
             await host.StartAsync(cancellationToken).WaitAsync(cluster.ConnectTimeout + TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
@@ -42,6 +42,31 @@ internal sealed class WorkerSilo(IOptions<ClusterOptions> options, CandidateWork
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         worker.Name = name ?? $"{Environment.MachineName}:{silo.Endpoint.Port}";
         return new RunningWorker(host, endpoints);
+    }
+
+    private IHost Build(ClusterOptions cluster, WorkerEndpoints endpoints)
+    {
+        var builder = ClusterHosting.CreateBuilder(loggers);
+        builder.UseOrleans(silo => ClusterHosting.ConfigureWorker(silo, cluster, endpoints));
+        builder.Services.AddSingleton(worker);
+        return builder.Build();
+    }
+
+    /// <summary>The silo inside a small web server that serves the Orleans dashboard on <paramref name="port"/>.</summary>
+    private WebApplication BuildWithDashboard(ClusterOptions cluster, WorkerEndpoints endpoints, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        ClusterHosting.Configure(builder, loggers);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(cluster.DashboardAddress), port));
+        builder.UseOrleans(silo =>
+        {
+            ClusterHosting.ConfigureWorker(silo, cluster, endpoints);
+            silo.AddDashboard();
+        });
+        builder.Services.AddSingleton(worker);
+        var app = builder.Build();
+        app.MapOrleansDashboard();
+        return app;
     }
 
     private static string Reason(Exception exception) => exception is TimeoutException

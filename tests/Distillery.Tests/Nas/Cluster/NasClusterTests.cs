@@ -157,6 +157,19 @@ public sealed class NasClusterTests : IDisposable
         outsider.Error.Should().Contain("Could not reach");
     }
 
+    [Fact]
+    public async Task AWorkerServesTheOrleansDashboardOnLoopbackWhenAsked()
+    {
+        var port = RedisServer.FreePort();
+        using var worker = StartWorker("worker.db", [.. LocalhostPorts(), "--dashboard", $"{port}"]);
+        await worker.WaitForAsync("Dashboard: http://127.0.0.1:", Patience);
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var page = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/"));
+
+        page.Should().Contain("Orleans Dashboard");
+    }
+
     [Theory]
     [InlineData("--Cluster:Membershp=redis", "Membershp")]
     [InlineData("--Cluster:Membership=carrier-pigeon", "Membership")]
@@ -176,7 +189,7 @@ public sealed class NasClusterTests : IDisposable
         var run = await HostRun.StartAsync(["worker", "--help", "--plugins", RepositoryPaths.BuiltInPlugins]);
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Out.Should().Contain("EXAMPLES").And.Contain("--workers-per-device").And.Contain("--name");
+        run.Out.Should().Contain("EXAMPLES").And.Contain("--workers-per-device").And.Contain("--name").And.Contain("--dashboard");
     }
 
     private static string VersionedPlugin(string version) => TestPlugins.Usings + $$"""
