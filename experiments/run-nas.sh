@@ -27,7 +27,7 @@ sets() { # the proxy sets, by the recipes of RESULTS.md (DM: 82.24 %, 151 s at 2
 
 ground_truth() { # the cheapest candidates first (the list space's order); hours of CPU in all
   note "ground truth"
-  "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator full --output json > "$out/ground-truth.json" 2> "$out/ground-truth.log"
+  "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator full --output json > "$out/ground-truth.json" 2>> "$out/ground-truth.log"
   "${run[@]}" nas-table --evaluator full --out "$out/ground-truth.csv" 2>> "$out/ground-truth.log"
 }
 
