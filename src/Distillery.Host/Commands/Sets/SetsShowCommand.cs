@@ -51,6 +51,17 @@ public sealed class SetsShowCommand(
         grid.AddRow("Architecture", Markup.Escape(p.Architecture ?? "-"));
         grid.AddRow("Seed", p.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         grid.AddRow("Shape", string.Join("×", set.Images.shape));
+        if (!set.Formation.IsNone)
+        {
+            grid.AddRow("Decoding", Markup.Escape($"{set.Formation}: networks train on {set.Images.shape[0] * set.Formation.ImagesPerStored} images"));
+        }
+
+        if (p.DecodedFromFactor is { } factor)
+        {
+            grid.AddRow("Decoded", Markup.Escape($"these are the training images of a set that stored 1/{factor * factor} as many, decoded ×{factor} by multi-formation"));
+        }
+
+        grid.AddRow("Budget", Markup.Escape(SetBudget.Of(set).ToString()));
         grid.AddRow("Options", Markup.Escape(p.OptionsJson));
         grid.AddRow("Created", p.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         foreach (var metric in p.Metrics)
