@@ -84,6 +84,48 @@ public sealed record Formation
     }
 
     /// <summary>
+    /// Stored images made of whole images, as multi-formation starts from real ones: images <c>[N·k², C, H, W]</c> are
+    /// shrunk to <c>H/k × W/k</c> (each tile the mean of a <c>k × k</c> block of pixels) and laid <c>k²</c> to a stored
+    /// image, in the order <see cref="Decode"/> gives them back: <c>[N, C, H, W]</c>. Factor 1 returns the images as
+    /// they are.
+    /// </summary>
+    /// <exception cref="ArgumentException">The count does not divide by <c>k²</c>, or the sides by <c>k</c>.</exception>
+    public Tensor Compose(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.dim() != 4)
+        {
+            throw new ArgumentException($"Images must be [N, C, H, W]; got [{string.Join(", ", images.shape)}].", nameof(images));
+        }
+
+        if (IsNone)
+        {
+            return images.alias();
+        }
+
+        var (count, c, h, w) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3]);
+        if (Problem(h, w) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(images));
+        }
+
+        if (count % ImagesPerStored != 0)
+        {
+            throw new ArgumentException($"{count} images do not make whole stored images of {ImagesPerStored} tiles each.", nameof(images));
+        }
+
+        using var scope = torch.NewDisposeScope();
+        var k = Factor;
+        var n = count / ImagesPerStored;
+        var small = nn.functional.avg_pool2d(images, kernel_size: k, stride: k);
+        return small.reshape(n, k, k, c, h / k, w / k)
+            .permute(0, 3, 1, 4, 2, 5)
+            .reshape(n, c, h, w)
+            .contiguous()
+            .MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// The labels of the decoded images: each row of <paramref name="labels"/> (hard labels <c>[N]</c> or soft labels
     /// <c>[N, classes]</c>) repeated <c>k²</c> times in place.
     /// </summary>
