@@ -23,7 +23,9 @@ public sealed class FormationCommandLineTests : IDisposable
     {
         var run = await DistillAsync("dm", "--Methods:dm:Factor=2", "--Methods:dm:Iterations=2", "--Methods:dm:BatchReal=8", "--snapshot-at", "2", "--Evaluation:Epochs=1");
         run.ExitCode.Should().Be(0, run.Error);
-        var snapshot = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray().Single()!;
+        var distilled = JsonNode.Parse(run.Out)!;
+        ((long)distilled["budget"]!["training_images"]!).Should().Be(40);
+        var snapshot = distilled["snapshots"]!.AsArray().Single()!;
         ((double)snapshot["mean"]!).Should().BeInRange(0.0, 1.0);
 
         using (var store = Store())

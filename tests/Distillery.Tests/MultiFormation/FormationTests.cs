@@ -109,6 +109,19 @@ public sealed class FormationTests
         gradient.abs().sum().item<float>().Should().BeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task ASnapshotSinkThatKnowsNothingOfFormationsReceivesTheDecodedImages()
+    {
+        using var stored = torch.zeros([3, 1, 4, 4]).requires_grad_();
+        using var labels = torch.tensor(new long[] { 0, 1, 2 });
+        var sink = new ShapeSink();
+
+        await sink.OfferAsync(1, stored, labels, new Formation(2), CancellationToken.None);
+        await sink.OfferAsync(2, stored, labels, Formation.None, CancellationToken.None);
+
+        sink.Seen.Should().Equal((12L, 12L), (3L, 3L));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
@@ -128,5 +141,18 @@ public sealed class FormationTests
         using var images = torch.zeros([1, 1, 28, 28]);
         var decode = () => new Formation(3).Decode(images);
         decode.Should().Throw<ArgumentException>().WithMessage("*3×3*");
+    }
+
+    private sealed class ShapeSink : ISnapshotSink
+    {
+        public List<(long Images, long Labels)> Seen { get; } = [];
+
+        public bool Wants(int iteration) => true;
+
+        public Task TakeAsync(int iteration, Tensor images, Tensor labels, CancellationToken cancellationToken)
+        {
+            Seen.Add((images.shape[0], labels.shape[0]));
+            return Task.CompletedTask;
+        }
     }
 }
