@@ -97,9 +97,11 @@ public sealed class SetsShowCommand(
         string Results(string key) => string.Join(", ", (report?[key]?.AsArray() ?? []).Select(r =>
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(string?)r?["arch"]} {100 * (double?)r?["mean"]:F2} ± {100 * (double?)r?["std"]:F2} %")));
         var set = Results("results");
+        var hard = Results("hard_labels");
         var baseline = Results("baseline");
         var when = (string?)evaluation["finished"] ?? "?";
-        return $"{when}: {(set.Length == 0 ? "—" : set)}{(baseline.Length == 0 ? string.Empty : $" (random subset: {baseline})")}, " +
+        return $"{when}: {(set.Length == 0 ? "—" : set)}{(hard.Length == 0 ? string.Empty : $" (hard labels: {hard})")}" +
+            $"{(baseline.Length == 0 ? string.Empty : $" (random subset: {baseline})")}, " +
             $"{Counted.Of((long?)report?["networks"] ?? 0, "network")} × {Counted.Of((long?)report?["epochs"] ?? 0, "epoch")}";
     }
 }
