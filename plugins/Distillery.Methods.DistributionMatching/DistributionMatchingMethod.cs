@@ -26,14 +26,15 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
         var strategy = settings.ParseAugmentation();
+        var formation = FormationOf(request, settings);
         var started = DateTimeOffset.UtcNow;
 
         using var sampler = new ClassBatchSampler(request.Train);
         using var realSegments = new ClassSegments(sampler.CountsPerClass(settings.BatchReal), request.Train.Images.device);
         using var state = await LoadOrInitialiseAsync(request, settings, cancellationToken).ConfigureAwait(false);
         using var syntheticSegments = new ClassSegments(
-            Enumerable.Repeat((long)request.ImagesPerClass, request.Dataset.NumClasses).ToArray(), request.Device);
-        var step = new DistributionMatchingStep(networks, request, strategy, sampler, realSegments, syntheticSegments, settings.ForwardChunk);
+            Enumerable.Repeat((long)request.ImagesPerClass * formation.ImagesPerStored, request.Dataset.NumClasses).ToArray(), request.Device);
+        var step = new DistributionMatchingStep(networks, request, strategy, sampler, realSegments, syntheticSegments, settings.ForwardChunk, formation);
 
         using var task = request.Progress.Start($"{Name}: matching {Counted.ImagesPerClass(request.ImagesPerClass)}", settings.Iterations);
         task.Advance(Math.Min(state.Completed, settings.Iterations));
@@ -63,7 +64,7 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
                     saved = iteration;
                 }
 
-                await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, cancellationToken).ConfigureAwait(false);
+                await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, formation, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
@@ -72,6 +73,22 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
         }
 
         return ToSet(request, settings, state, loss, started);
+    }
+
+    /// <summary>The decoding the images are learned through, checked against the dataset's image size.</summary>
+    private static Formation FormationOf(DistillationRequest request, DistributionMatchingOptions settings)
+    {
+        var formation = new Formation(settings.Factor);
+        if (formation.Problem(request.Dataset.Height, request.Dataset.Width) is { } problem)
+        {
+            throw new UserErrorException($"Methods:dm:Factor = {settings.Factor} does not fit {request.Dataset.Name}: {problem}")
+            {
+                Setting = "Methods:dm:Factor",
+                Value = $"{settings.Factor}",
+            };
+        }
+
+        return formation;
     }
 
     /// <summary>
@@ -124,6 +141,6 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
             DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
             Metrics = metrics,
         };
-        return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance);
+        return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance) { Formation = new Formation(settings.Factor) };
     }
 }

@@ -39,6 +39,10 @@ internal sealed class DistributionMatchingOptions : IValidatableObject
     [Range(0, int.MaxValue)]
     public int ForwardChunk { get; set; }
 
+    [Description("Multi-formation factor k (IDC): each stored image decodes into k×k tiles, each upsampled to full size, so the set trains on k² images per stored image; the loss sees the decoded images. 1 is none; k must divide the image's sides (28×28: 1, 2 or 4).")]
+    [Range(1, Formation.MaxFactor)]
+    public int Factor { get; set; } = 1;
+
     [Description("Save a checkpoint after every this many iterations. A stopped run (Ctrl+C, SIGTERM) also saves one after the iteration in progress, so a rerun loses no finished iteration either way.")]
     [Range(1, int.MaxValue)]
     public int CheckpointEvery { get; set; } = 100;

@@ -21,8 +21,11 @@ internal sealed class DistributionMatchingStep(
     ClassBatchSampler sampler,
     ClassSegments realSegments,
     ClassSegments syntheticSegments,
-    int forwardChunk = 0)
+    int forwardChunk = 0,
+    Formation? formation = null)
 {
+    private readonly Formation _formation = formation ?? Formation.None;
+
     /// <summary>Runs iteration <paramref name="iteration"/> (1-based) and returns its loss averaged over classes.</summary>
     /// <exception cref="UserErrorException">The loss is not a finite number; the images are left untouched.</exception>
     public double Run(DistributionMatchingState state, int iteration)
@@ -36,8 +39,10 @@ internal sealed class DistributionMatchingStep(
         using var augmentation = ClassWiseAugmentation.Draw(
             strategy, syntheticSegments.Classes, images.shape[2], images.shape[3], generator, request.Device);
 
+        // The loss sees the training images the stored ones decode into; the gradient flows back through the decoding.
+        var synthetic = _formation.IsNone ? images : _formation.Decode(images);
         var chunk = BatchSlicing.SliceFor(network, request.Device, forwardChunk);
-        var loss = MeanEmbeddingDistance.Compute(network, real, realSegments, images, syntheticSegments, augmentation, chunk);
+        var loss = MeanEmbeddingDistance.Compute(network, real, realSegments, synthetic, syntheticSegments, augmentation, chunk);
         var value = loss.item<float>();
         if (!float.IsFinite(value))
         {

@@ -31,12 +31,22 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
         ArgumentNullException.ThrowIfNull(request);
         var distance = GradientDistances.Parse(options.Distance);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        var run = new Run(request, distance, Augmentation, LoopSchedule.For(request.ImagesPerClass, options.OuterLoop, options.InnerLoop));
+        var formation = new Formation(options.Factor);
+        if (formation.Problem(request.Dataset.Height, request.Dataset.Width) is { } problem)
+        {
+            throw new UserErrorException($"Methods:{name}:Factor = {options.Factor} does not fit {request.Dataset.Name}: {problem}")
+            {
+                Setting = $"Methods:{name}:Factor",
+                Value = $"{options.Factor}",
+            };
+        }
+
+        var run = new Run(request, distance, Augmentation, LoopSchedule.For(request.ImagesPerClass, options.OuterLoop, options.InnerLoop), formation);
         var ipc = request.ImagesPerClass;
         var classes = request.Dataset.NumClasses;
         using var sampler = new ClassBatchSampler(request.Train);
         using var labels = torch.arange(classes, dtype: ScalarType.Int64, device: request.Device).repeat_interleave(ipc);
-        using var images = InitialImages(request, sampler).requires_grad_();
+        using var images = InitialImages(request, sampler, formation).requires_grad_();
         using var optimizer = new MomentumSgd(options.LearningRateImages, options.Momentum, torch.zeros_like(images));
 
         var state = new MatchingCheckpoint(0, double.NaN);
@@ -69,7 +79,7 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
                     saved = state.FinishedIterations;
                 }
 
-                await request.Snapshots.OfferAsync(state.FinishedIterations, images, labels, cancellationToken).ConfigureAwait(false);
+                await request.Snapshots.OfferAsync(state.FinishedIterations, images, labels, formation, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
@@ -87,7 +97,7 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
             OptionsJson = JsonSerializer.Serialize(options, options.GetType()),
             Metrics = new Dictionary<string, double> { ["loss"] = state.Loss, ["iterations"] = options.Iterations },
         };
-        return new SyntheticSet(images.detach().clone(), labels.clone(), provenance);
+        return new SyntheticSet(images.detach().clone(), labels.clone(), provenance) { Formation = formation };
     }
 
     /// <summary>
@@ -160,7 +170,7 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
         using var networkOptimizer = torch.optim.SGD(network.parameters(), options.LearningRateNetwork);
         var siamese = run.Augmentation.IsNone ? null : new SiameseAugmentation(run.Augmentation, augmentationDraws);
         var batchNorm = BatchNormFreezer.For(network);
-        var matcher = new GradientMatcher(run.Distance);
+        var matcher = new GradientMatcher(run.Distance, run.Formation);
         var classes = request.Dataset.NumClasses;
 
         double lossSum = 0;
@@ -191,14 +201,17 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
                 break;
             }
 
+            // The network trains on the images the set decodes into, as evaluation will.
+            var decoded = run.Formation.Decode(images.detach());
+            var decodedLabels = run.Formation.DecodeLabels(labels);
             SyntheticTraining.Train(
-                network, networkOptimizer, images.detach(), labels, run.Loops.InnerLoop, options.BatchTrain, run.Augmentation, batchOrder, augmentationDraws, cancellationToken);
+                network, networkOptimizer, decoded, decodedLabels, run.Loops.InnerLoop, options.BatchTrain, run.Augmentation, batchOrder, augmentationDraws, cancellationToken);
         }
 
         return lossSum / (classes * run.Loops.OuterLoop);
     }
 
-    private Tensor InitialImages(DistillationRequest request, ClassBatchSampler sampler)
+    private Tensor InitialImages(DistillationRequest request, ClassBatchSampler sampler, Formation formation)
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "initial images"));
@@ -210,7 +223,10 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
 
         if (options.Init == "real")
         {
-            var perClass = Enumerable.Range(0, info.NumClasses).Select(c => Real(sampler, c, request.ImagesPerClass, generator)).ToList();
+            // With multi-formation each stored image is made of k² real images shrunk to tiles, as IDC starts.
+            var perClass = Enumerable.Range(0, info.NumClasses)
+                .Select(c => formation.Compose(Real(sampler, c, request.ImagesPerClass * formation.ImagesPerStored, generator)))
+                .ToList();
             return torch.cat(perClass, 0).detach().clone().MoveToOuterDisposeScope();
         }
 
@@ -229,5 +245,5 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
         return images;
     }
 
-    private sealed record Run(DistillationRequest Request, IGradientDistance Distance, AugmentationStrategy Augmentation, LoopSchedule Loops);
+    private sealed record Run(DistillationRequest Request, IGradientDistance Distance, AugmentationStrategy Augmentation, LoopSchedule Loops, Formation Formation);
 }

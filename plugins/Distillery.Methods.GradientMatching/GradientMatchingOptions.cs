@@ -51,6 +51,10 @@ internal abstract class GradientMatchingOptions
     [Range(0, 10_000)]
     public int InnerLoop { get; set; }
 
+    [Description("Multi-formation factor k (IDC): each stored image decodes into k×k tiles, each upsampled to full size, so the set trains on k² images per stored image; matching and the inner training see the decoded images. 1 is none; k must divide the image's sides (28×28: 1, 2 or 4).")]
+    [Range(1, Formation.MaxFactor)]
+    public int Factor { get; set; } = 1;
+
     [Description("Save a checkpoint after every this many outer iterations. A stopped run (Ctrl+C, SIGTERM) also saves the last iteration it finished, so a rerun loses no finished iteration either way.")]
     [Range(1, 1_000_000)]
     public int CheckpointEvery { get; set; } = 10;

@@ -14,7 +14,16 @@ internal static class BenchmarkReport
         var architectures = settings.EvaluationArchitectures;
         var columns = new List<string> { "method", "ipc" };
         columns.AddRange(architectures.Select(a => $"{a} %"));
+
+        // Only when a set has soft labels: the same images with hard labels alone, beside them.
+        var hard = rows.Any(row => row.HardLabels.Count > 0);
+        if (hard)
+        {
+            columns.AddRange(architectures.Select(a => $"hard labels, {a} %"));
+        }
+
         columns.AddRange(architectures.Select(a => $"random subset, {a} %"));
+        columns.Add("stored numbers");
         columns.Add("distill time");
 
         // Only when a set brought soft labels or a learning rate of its own: which ones its networks trained with.
@@ -29,14 +38,17 @@ internal static class BenchmarkReport
                 row.Method,
                 $"{row.ImagesPerClass}",
                 .. architectures.Select(a => Cell(row.Results, a)),
+                .. hard ? architectures.Select(a => Cell(row.HardLabels, a)) : [],
                 .. architectures.Select(a => Cell(row.Baseline, a)),
+                row.Budget is { } budget ? string.Create(CultureInfo.InvariantCulture, $"{budget.Numbers:N0}") + (budget.Factor > 1 ? $" (×{budget.Factor})" : string.Empty) : "—",
                 string.Create(CultureInfo.InvariantCulture, $"{row.Distillation.Seconds:F1} s"),
                 .. learned ? [TrainedWith(row.Results, evaluation)] : Array.Empty<string>(),
             ])
             .ToArray();
 
         var title = $"Benchmark on {settings.Dataset}: mean ± std test accuracy over {Counted.Of(evaluation.Networks, "network")}, " +
-                    $"{Counted.Of(evaluation.Epochs, "epoch")}, augmentation {evaluation.Augmentation}";
+                    $"{Counted.Of(evaluation.Epochs, "epoch")}, augmentation {evaluation.Augmentation}; stored numbers: the pixels of the stored images " +
+                    "plus, per image, one number per class for soft labels (10 for 10 classes); ×k marks images decoded by multi-formation";
         var data = new JsonObject
         {
             ["scenario"] = "benchmark",
@@ -71,6 +83,8 @@ internal static class BenchmarkReport
         ["distill_seconds"] = row.Distillation.Seconds,
         ["resumed"] = row.Distillation.Resumed,
         ["results"] = SetEvaluationReports.ToJson(row.Results),
+        ["hard_labels"] = SetEvaluationReports.ToJson(row.HardLabels),
         ["baseline"] = SetEvaluationReports.ToJson(row.Baseline),
+        ["budget"] = row.Budget is { } budget ? SetEvaluationReports.ToJson(budget) : null,
     };
 }

@@ -1,4 +1,5 @@
 using Distillery.Runs;
+using Distillery.Storage;
 using Distillery.Training;
 
 namespace Distillery.Scenarios.Benchmark;
@@ -9,4 +10,11 @@ internal sealed record BenchmarkRow(
     int ImagesPerClass,
     DistillationOutcome Distillation,
     IReadOnlyList<EvaluationResult> Results,
-    IReadOnlyList<EvaluationResult> Baseline);
+    IReadOnlyList<EvaluationResult> Baseline)
+{
+    /// <summary>The set's images with their hard labels alone, when the set has soft labels; empty otherwise.</summary>
+    public IReadOnlyList<EvaluationResult> HardLabels { get; init; } = [];
+
+    /// <summary>What the set stores, in numbers.</summary>
+    public SetBudget? Budget { get; init; }
+}

@@ -63,7 +63,7 @@ internal sealed class BenchmarkScenario(
                     context.Progress,
                     cancellationToken).ConfigureAwait(false);
                 baseline ??= settings.RandomBaseline ? report.Baseline : [];
-                rows.Add(new BenchmarkRow(method, ipc, outcome, report.Results, baseline));
+                rows.Add(new BenchmarkRow(method, ipc, outcome, report.Results, baseline) { HardLabels = report.HardLabels, Budget = report.Budget });
             }
         }
 

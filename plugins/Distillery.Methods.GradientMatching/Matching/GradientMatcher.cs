@@ -13,8 +13,14 @@ namespace Distillery.Methods.GradientMatching.Matching;
 /// keeps a graph, and the final gradient is taken with respect to the images alone, so no parameter gradient of the
 /// matching loss is computed.
 /// </summary>
-internal sealed class GradientMatcher(IGradientDistance distance)
+/// <remarks>
+/// With a multi-formation <see cref="Formation"/>, a class's stored images are decoded before they enter the network,
+/// and the gradient is taken with respect to the stored images through the decoding.
+/// </remarks>
+internal sealed class GradientMatcher(IGradientDistance distance, Formation? formation = null)
 {
+    private readonly Formation _formation = formation ?? Formation.None;
+
     /// <summary>
     /// Matches one class and adds the gradient of the distance with respect to <paramref name="synthetic"/> to
     /// <paramref name="imageGradient"/> (a tensor of its shape, e.g. the class's rows of the whole gradient). <paramref name="synthetic"/> must be part of the graph of the images being
@@ -33,12 +39,13 @@ internal sealed class GradientMatcher(IGradientDistance distance)
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(imageGradient);
         using var scope = torch.NewDisposeScope();
-        var (realInput, syntheticInput) = augmentation?.Apply(real, synthetic) ?? (real, synthetic);
+        var decoded = _formation.IsNone ? synthetic : _formation.Decode(synthetic);
+        var (realInput, syntheticInput) = augmentation?.Apply(real, decoded) ?? (real, decoded);
 
         var realLoss = nn.functional.cross_entropy(network.call(realInput), Labels(real.shape[0], label, real.device));
         var realGradient = torch.autograd.grad([realLoss], parameters).Select(g => g.detach()).ToList();
 
-        var syntheticLoss = nn.functional.cross_entropy(network.call(syntheticInput), Labels(synthetic.shape[0], label, synthetic.device));
+        var syntheticLoss = nn.functional.cross_entropy(network.call(syntheticInput), Labels(decoded.shape[0], label, synthetic.device));
         var syntheticGradient = torch.autograd.grad([syntheticLoss], parameters, retain_graph: true, create_graph: true);
 
         var matching = distance.Measure(syntheticGradient.ToList(), realGradient);

@@ -39,8 +39,23 @@ internal static class MemoryBuilder
             Architecture = step.Architecture,
             Seed = step.Seed,
         };
-        using var set = await runner.DistillAsync(job, subset, progress, cancellationToken).ConfigureAwait(false);
+        using var distilled = await runner.DistillAsync(job, subset, progress, cancellationToken).ConfigureAwait(false);
+        using var set = Decoded(distilled);
         return Split(set, step, rows, set.Provenance.DurationSeconds, data.Info.Name);
+    }
+
+    /// <summary>
+    /// The images replay trains on: a multi-formation set's decoded images (k² per stored image, each with its stored
+    /// image's label, the provenance saying so), or the set's own images. Coreset rows do not survive a decoding.
+    /// </summary>
+    private static SyntheticSet Decoded(SyntheticSet set)
+    {
+        var formation = set.Formation;
+        using var scope = torch.NewDisposeScope();
+        var images = formation.Decode(set.Images.detach()).MoveToOuterDisposeScope();
+        var labels = formation.DecodeLabels(set.Labels).MoveToOuterDisposeScope();
+        var provenance = formation.IsNone ? set.Provenance : set.Provenance with { DecodedFromFactor = formation.Factor, SourceIndices = null };
+        return new SyntheticSet(images, labels, provenance);
     }
 
     private static List<MemoryClass> Split(SyntheticSet set, MemoryStepRequest step, long[] rows, double seconds, string dataset)

@@ -29,4 +29,11 @@ public sealed record SetProvenance
 
     /// <summary>For coresets: the rows of the real training set that were chosen.</summary>
     public IReadOnlyList<long>? SourceIndices { get; init; }
+
+    /// <summary>
+    /// Set when the images are the decoded training images of a set that stored fewer images with this
+    /// <see cref="Formation"/> factor (e.g. a <c>.pt</c> export of a multi-formation set): the images are plain, and this
+    /// says where they came from. Null otherwise. Added in contract 2.3.
+    /// </summary>
+    public int? DecodedFromFactor { get; init; }
 }

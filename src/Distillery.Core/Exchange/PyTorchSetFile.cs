@@ -13,6 +13,12 @@ namespace Distillery.Exchange;
 /// <c>soft_labels</c> [N,classes] float32, <c>lr</c> (a float64 scalar tensor) and <c>provenance</c> (a JSON string,
 /// see <see cref="ProvenanceJson"/>).
 /// </summary>
+/// <remarks>
+/// A multi-formation set is written as the images a network trains on: its stored images decoded (see
+/// <see cref="Formation"/>), with every label and soft label repeated to match, so Python code trains on it as on any
+/// set. Its provenance then says so (<c>decodedFromFactor</c>); the file holds no formation, and importing it gives a
+/// plain set of the decoded images.
+/// </remarks>
 public static class PyTorchSetFile
 {
     public const string ImagesKey = "images";
@@ -56,15 +62,17 @@ public static class PyTorchSetFile
     private static void Write(SyntheticSet set, Stream stream)
     {
         using var scope = torch.NewDisposeScope();
+        var formation = set.Formation;
+        var provenance = formation.IsNone ? set.Provenance : set.Provenance with { DecodedFromFactor = formation.Factor };
         var entries = new Hashtable
         {
-            [ImagesKey] = ForExport(set.Images, ScalarType.Float32),
-            [LabelsKey] = ForExport(set.Labels, ScalarType.Int64),
-            [ProvenanceKey] = ProvenanceJson.Serialize(set.Provenance),
+            [ImagesKey] = ForExport(formation.Decode(set.Images.detach()), ScalarType.Float32),
+            [LabelsKey] = ForExport(formation.DecodeLabels(set.Labels), ScalarType.Int64),
+            [ProvenanceKey] = ProvenanceJson.Serialize(provenance),
         };
         if (set.SoftLabels is { } softLabels)
         {
-            entries[SoftLabelsKey] = ForExport(softLabels, ScalarType.Float32);
+            entries[SoftLabelsKey] = ForExport(formation.DecodeLabels(softLabels), ScalarType.Float32);
         }
 
         if (set.LearnedLearningRate is { } lr)

@@ -166,6 +166,7 @@ public sealed class DistillationRunner(
         {
             SoftLabels = set.SoftLabels?.alias(),
             LearnedLearningRate = set.LearnedLearningRate,
+            Formation = set.Formation,
         };
 
     private static void CheckImagesPerClass(DistillationJob job)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Distillery.Scenarios;
+using Distillery.Storage;
 using Distillery.Text;
 using Distillery.Training;
 
@@ -19,31 +20,67 @@ public static class SetEvaluationReports
         ["networks"] = report.Options.Networks,
         ["augmentation"] = report.Options.Augmentation,
         ["results"] = ToJson(report.Results),
+        ["hard_labels"] = ToJson(report.HardLabels),
         ["baseline"] = ToJson(report.Baseline),
+        ["budget"] = report.Budget is { } budget ? ToJson(budget) : null,
     };
+
+    /// <summary>
+    /// <c>{ numbers, stored_images, numbers_per_image, soft_label_numbers, learned_learning_rate, factor, training_images }</c>:
+    /// what the set stores, counted in numbers (see <see cref="SetBudget"/>).
+    /// </summary>
+    public static JsonObject ToJson(SetBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        return new JsonObject
+        {
+            ["numbers"] = budget.Numbers,
+            ["stored_images"] = budget.StoredImages,
+            ["numbers_per_image"] = budget.NumbersPerImage,
+            ["soft_label_numbers"] = budget.SoftLabelNumbers,
+            ["learned_learning_rate"] = budget.LearnedLearningRate,
+            ["factor"] = budget.Factor,
+            ["training_images"] = budget.TrainingImages,
+        };
+    }
 
     public static ReportTable ToTable(SetEvaluationReport report)
     {
         var set = report.Results.ToDictionary(r => r.Architecture, StringComparer.Ordinal);
+        var hard = report.HardLabels.ToDictionary(r => r.Architecture, StringComparer.Ordinal);
         var baseline = report.Baseline.ToDictionary(r => r.Architecture, StringComparer.Ordinal);
+        var withHard = hard.Count > 0;
         var rows = report.Results.Concat(report.Baseline)
             .Select(result => result.Architecture)
             .Distinct(StringComparer.Ordinal)
-            .Select(architecture => (IReadOnlyList<string>)
-            [
-                architecture,
-                set.TryGetValue(architecture, out var trained) ? Percent(trained) : "—",
-                baseline.TryGetValue(architecture, out var random) ? Percent(random) : "—",
-                $"{(trained ?? random)!.Accuracies.Count}",
-                $"{(trained?.Seconds ?? 0) + (random?.Seconds ?? 0):F0} s",
-            ])
+            .Select(architecture =>
+            {
+                set.TryGetValue(architecture, out var trained);
+                hard.TryGetValue(architecture, out var hardOnly);
+                baseline.TryGetValue(architecture, out var random);
+                var cells = new List<string> { architecture, trained is null ? "—" : Percent(trained) };
+                if (withHard)
+                {
+                    cells.Add(hardOnly is null ? "—" : Percent(hardOnly));
+                }
+
+                cells.Add(random is null ? "—" : Percent(random));
+                cells.Add($"{(trained ?? random)!.Accuracies.Count}");
+                cells.Add($"{(trained?.Seconds ?? 0) + (hardOnly?.Seconds ?? 0) + (random?.Seconds ?? 0):F0} s");
+                return (IReadOnlyList<string>)cells;
+            })
             .ToArray();
         var learned = report.Results.Select(result => result.LearnedTraining).FirstOrDefault(text => text is not null);
+        IReadOnlyList<string> columns = withHard
+            ? ["architecture", "test accuracy %", "hard labels %", "random subset %", "networks", "time"]
+            : ["architecture", "test accuracy %", "random subset %", "networks", "time"];
         return new ReportTable(
             $"{report.SetName}: {report.Method} on {report.Dataset}, {Counted.ImagesPerClass(report.ImagesPerClass)} " +
             $"({Counted.Of(report.Options.Epochs, "epoch")}, augmentation {report.Options.Augmentation}" +
-            (learned is null ? ")" : $"; the set trained with {learned}, the random subset with hard labels at learning rate {Rate(report.Options.LearningRate)})"),
-            ["architecture", "test accuracy %", "random subset %", "networks", "time"],
+            (learned is null ? ")" : $"; the set trained with {learned}, the random subset with hard labels at learning rate {Rate(report.Options.LearningRate)})") +
+            (withHard ? "; hard labels: the same images, seeds and learning rate without the soft labels" : string.Empty) +
+            (report.Budget is { } budget ? $"; stored: {budget}" : string.Empty),
+            columns,
             rows);
     }
 

@@ -27,11 +27,18 @@ public sealed class SetEvaluationRunner(
 
         var started = DateTimeOffset.UtcNow;
         IReadOnlyList<EvaluationResult> results = [];
+        IReadOnlyList<EvaluationResult> hardLabels = [];
         if (job.StoredSet)
         {
-            // With everything the set learned: its soft labels and learning rate when it has them.
+            // With everything the set learned: its images decoded, its soft labels and learning rate when it has them.
             using var synthetic = TrainingSet.Of(set, data.Info.NumClasses, devices.Device);
             results = await OnEachArchitectureAsync(synthetic).ConfigureAwait(false);
+            if (synthetic.SoftLabels is not null)
+            {
+                // The same images and seeds with the hard labels: soft labels can carry a teacher's knowledge.
+                using var hard = synthetic.WithHardLabels();
+                hardLabels = await OnEachArchitectureAsync(hard).ConfigureAwait(false);
+            }
         }
 
         IReadOnlyList<EvaluationResult> baseline = [];
@@ -43,7 +50,11 @@ public sealed class SetEvaluationRunner(
             baseline = await OnEachArchitectureAsync(randomSet).ConfigureAwait(false);
         }
 
-        var report = new SetEvaluationReport(job.SetName, provenance.Method, provenance.Dataset, provenance.ImagesPerClass, job.Options, results, baseline);
+        var report = new SetEvaluationReport(job.SetName, provenance.Method, provenance.Dataset, provenance.ImagesPerClass, job.Options, results, baseline)
+        {
+            HardLabels = hardLabels,
+            Budget = SetBudget.Of(set),
+        };
         await store.SaveRunAsync(
             new RunRecord
             {

@@ -40,10 +40,15 @@ public sealed class SnapshotEvaluator(
 
     public bool Wants(int iteration) => _wanted.Contains(iteration);
 
-    public async Task TakeAsync(int iteration, Tensor images, Tensor labels, CancellationToken cancellationToken)
+    public Task TakeAsync(int iteration, Tensor images, Tensor labels, CancellationToken cancellationToken)
+        => TakeAsync(iteration, images, labels, Formation.None, cancellationToken);
+
+    /// <summary>Draws the stored images and evaluates the training images they decode into.</summary>
+    public async Task TakeAsync(int iteration, Tensor images, Tensor labels, Formation formation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(formation);
         var distillSeconds = (runClock.Elapsed - _spent.Elapsed).TotalSeconds;
         _spent.Start();
         try
@@ -51,7 +56,7 @@ public sealed class SnapshotEvaluator(
             Directory.CreateDirectory(plan.Directory);
             var png = Path.Combine(plan.Directory, $"{setName}-it{iteration}.png");
             ImageGrid.WritePng(images, labels, data.Info, png);
-            using var set = new TrainingSet(images.detach().alias(), labels.alias(), data.Info.NumClasses);
+            using var set = new TrainingSet(formation.Decode(images.detach()), formation.DecodeLabels(labels), data.Info.NumClasses);
             var options = evaluation.With(networks: plan.Networks);
             var result = await evaluator.EvaluateAsync(
                 set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)

@@ -169,7 +169,9 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var header = new SetDocument(id, name, set.Provenance, set.LearnedLearningRate, tensors, DateTimeOffset.UtcNow, WorkspaceSchema.Version);
+        var factor = set.Formation.Factor;
+        var schema = factor == 1 ? WorkspaceSchema.Version : SetDocument.DecodingSchemaVersion;
+        var header = new SetDocument(id, name, set.Provenance, set.LearnedLearningRate, tensors, DateTimeOffset.UtcNow, schema, factor);
         try
         {
             sets.Insert(header.ToBson());
@@ -199,6 +201,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDi
             {
                 SoftLabels = softLabels,
                 LearnedLearningRate = header.LearnedLearningRate,
+                Formation = new Formation(header.Factor),
             };
             images.MoveToOuterDisposeScope();
             labels.MoveToOuterDisposeScope();
@@ -251,6 +254,11 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDi
         if (set.Labels.dim() != 1 || set.Labels.shape[0] != set.Images.shape[0])
         {
             throw new ArgumentException($"The labels of a set are [{set.Images.shape[0]}], not [{string.Join(", ", set.Labels.shape)}].", nameof(set));
+        }
+
+        if (set.Formation.Problem(set.Images.shape[2], set.Images.shape[3]) is { } problem)
+        {
+            throw new ArgumentException($"The images of the set cannot be decoded: {problem}", nameof(set));
         }
     }
 }

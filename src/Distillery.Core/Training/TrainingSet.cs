@@ -85,14 +85,20 @@ public sealed class TrainingSet : IDisposable
     }
 
     /// <summary>
-    /// A stored or imported set with everything it learned: its soft labels and learned learning rate when it has
-    /// them, on <paramref name="device"/> (where it is already, when none is given). Shares storage with
-    /// <paramref name="set"/> where no move is needed and is disposed on its own.
+    /// A stored or imported set with everything it learned: its images decoded by its <see cref="SyntheticSet.Formation"/>
+    /// (each stored image giving <c>k²</c> training images with its labels), its soft labels and learned learning rate
+    /// when it has them, on <paramref name="device"/> (where it is already, when none is given). Shares storage with
+    /// <paramref name="set"/> where no move or decoding is needed and is disposed on its own.
     /// </summary>
-    /// <exception cref="UserErrorException">The set's soft labels are not probabilities over <paramref name="numClasses"/> classes, or its learning rate is not a positive number.</exception>
+    /// <exception cref="UserErrorException">The set's soft labels are not probabilities over <paramref name="numClasses"/> classes, its learning rate is not a positive number, or its images cannot be decoded with its formation.</exception>
     public static TrainingSet Of(SyntheticSet set, int numClasses, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(set);
+        if (set.Images.dim() == 4 && set.Formation.Problem(set.Images.shape[2], set.Images.shape[3]) is { } formationProblem)
+        {
+            throw new UserErrorException($"The set's images cannot be decoded: {formationProblem}");
+        }
+
         if (set.SoftLabels is { } soft && SoftLabelProblem(soft, set.Images.shape[0], numClasses) is { } problem)
         {
             throw new UserErrorException($"The set's soft labels cannot be trained on: {problem}");
@@ -104,11 +110,18 @@ public sealed class TrainingSet : IDisposable
         }
 
         using var scope = torch.NewDisposeScope();
-        var images = Place(set.Images, device).MoveToOuterDisposeScope();
-        var labels = Place(set.Labels, device).MoveToOuterDisposeScope();
-        var softLabels = set.SoftLabels is { } labelsToMove ? Place(labelsToMove, device).MoveToOuterDisposeScope() : null;
+        var formation = set.Formation;
+        var images = formation.Decode(Place(set.Images, device)).MoveToOuterDisposeScope();
+        var labels = formation.DecodeLabels(Place(set.Labels, device)).MoveToOuterDisposeScope();
+        var softLabels = set.SoftLabels is { } labelsToMove ? formation.DecodeLabels(Place(labelsToMove, device)).MoveToOuterDisposeScope() : null;
         return new TrainingSet(images, labels, numClasses, softLabels, set.LearnedLearningRate);
     }
+
+    /// <summary>
+    /// The same images and learning rate with the hard labels alone: what a set's images are worth without the knowledge
+    /// its soft labels may carry. Shares storage with this set and is disposed on its own.
+    /// </summary>
+    public TrainingSet WithHardLabels() => new(Images.alias(), Labels.alias(), NumClasses, softLabels: null, LearningRate);
 
     public void Dispose()
     {

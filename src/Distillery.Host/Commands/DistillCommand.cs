@@ -154,6 +154,7 @@ public sealed class DistillCommand(
                 ["resumed"] = outcome.Resumed,
                 ["seconds"] = outcome.Seconds,
                 ["png"] = png,
+                ["budget"] = SetEvaluationReports.ToJson(outcome.Set.Budget),
                 ["snapshots"] = JsonSerializer.SerializeToNode(outcome.Snapshots.Select(SnapshotEvaluator.ToJson).ToArray()),
             });
             return ExitCodes.Success;
@@ -163,6 +164,7 @@ public sealed class DistillCommand(
         var resumed = outcome.Resumed ? " (resumed from a checkpoint)" : string.Empty;
         terminal.Out.MarkupLineInterpolated(
             $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {Counted.ImagesPerClass(job.ImagesPerClass)}, arch {job.Architecture}, seed {job.Seed}, in {seconds} s{resumed}.");
+        terminal.Out.MarkupLineInterpolated($"Stored: {outcome.Set.Budget}");
         terminal.Out.MarkupLineInterpolated($"Images: {png ?? "not drawn (see the warning above)"}");
         if (outcome.Snapshots.Count > 0)
         {

@@ -56,6 +56,7 @@ public sealed class WorkspaceFixtureTests : IDisposable
             }
 
             set.LearnedLearningRate.Should().Be((double?)expected["learned_lr"]);
+            set.Formation.Should().Be(Formation.None, "a set written before multi-formation existed decodes as factor 1");
         }
     }
 

@@ -18,9 +18,9 @@ public sealed class ContractVersionTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void TheHostSpeaksContract22()
+    public void TheHostSpeaksContract23()
     {
-        DistilleryContract.Version.Should().Be(new Version(2, 2));
+        DistilleryContract.Version.Should().Be(new Version(2, 3));
         typeof(IDistilleryPlugin).Assembly.GetName().Version!.Major.Should().Be(2);
     }
 

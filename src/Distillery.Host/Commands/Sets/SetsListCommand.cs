@@ -27,7 +27,7 @@ public sealed class SetsListCommand(IWorkspaceStore store, Terminal terminal, Ho
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("Name", "Method", "Dataset", "IPC", "Arch", "Seed", "Shape", "Size", "Created");
+        var table = new Table().AddColumns("Name", "Method", "Dataset", "IPC", "Arch", "Seed", "Shape", "Numbers", "Size", "Created");
         foreach (var set in sets)
         {
             var p = set.Provenance;
@@ -38,7 +38,8 @@ public sealed class SetsListCommand(IWorkspaceStore store, Terminal terminal, Ho
                 p.ImagesPerClass.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(p.Architecture ?? "-"),
                 p.Seed.ToString(CultureInfo.InvariantCulture),
-                string.Join("×", set.Shape),
+                string.Join("×", set.Shape) + (set.Formation.IsNone ? string.Empty : $" (×{set.Formation.Factor})"),
+                set.Budget.Numbers.ToString("N0", CultureInfo.InvariantCulture),
                 SetJson.Size(set.Bytes),
                 p.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         }

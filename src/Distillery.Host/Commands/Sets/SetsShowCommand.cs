@@ -51,6 +51,17 @@ public sealed class SetsShowCommand(
         grid.AddRow("Architecture", Markup.Escape(p.Architecture ?? "-"));
         grid.AddRow("Seed", p.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         grid.AddRow("Shape", string.Join("×", set.Images.shape));
+        if (!set.Formation.IsNone)
+        {
+            grid.AddRow("Decoding", Markup.Escape($"{set.Formation}: networks train on {set.Images.shape[0] * set.Formation.ImagesPerStored} images"));
+        }
+
+        if (p.DecodedFromFactor is { } factor)
+        {
+            grid.AddRow("Decoded", Markup.Escape($"these are the training images of a set that stored 1/{factor * factor} as many, decoded ×{factor} by multi-formation"));
+        }
+
+        grid.AddRow("Budget", Markup.Escape(SetBudget.Of(set).ToString()));
         grid.AddRow("Options", Markup.Escape(p.OptionsJson));
         grid.AddRow("Created", p.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         foreach (var metric in p.Metrics)
@@ -86,9 +97,11 @@ public sealed class SetsShowCommand(
         string Results(string key) => string.Join(", ", (report?[key]?.AsArray() ?? []).Select(r =>
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(string?)r?["arch"]} {100 * (double?)r?["mean"]:F2} ± {100 * (double?)r?["std"]:F2} %")));
         var set = Results("results");
+        var hard = Results("hard_labels");
         var baseline = Results("baseline");
         var when = (string?)evaluation["finished"] ?? "?";
-        return $"{when}: {(set.Length == 0 ? "—" : set)}{(baseline.Length == 0 ? string.Empty : $" (random subset: {baseline})")}, " +
+        return $"{when}: {(set.Length == 0 ? "—" : set)}{(hard.Length == 0 ? string.Empty : $" (hard labels: {hard})")}" +
+            $"{(baseline.Length == 0 ? string.Empty : $" (random subset: {baseline})")}, " +
             $"{Counted.Of((long?)report?["networks"] ?? 0, "network")} × {Counted.Of((long?)report?["epochs"] ?? 0, "epoch")}";
     }
 }

@@ -79,7 +79,7 @@ public sealed class ClusterPartsTests
         Threads = 1,
         Processor = "cpu",
         HostVersion = host,
-        Contract = "2.2",
+        Contract = "2.3",
         TorchSharp = torch,
         Plugins = plugins ?? new Dictionary<string, string> { ["distillery.nas"] = nas, ["distillery.architectures"] = "0.1.0" },
         Device = "cpu",
