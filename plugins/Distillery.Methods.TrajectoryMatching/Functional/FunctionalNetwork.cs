@@ -35,14 +35,14 @@ internal sealed class FunctionalNetwork
     /// declared is refused rather than matched wrongly.
     /// </summary>
     /// <exception cref="UserErrorException">The network has a layer the functional forward cannot compute, or it does not reproduce the module.</exception>
-    public static FunctionalNetwork Compile(Network network, string architecture, DatasetInfo dataset, Device device)
+    public static FunctionalNetwork Compile(Network network, string architecture, DatasetInfo dataset, Device device, ScalarType dtype = ScalarType.Float32)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(dataset);
         var layers = new List<FunctionalLayer>();
         Collect(network, string.Empty, architecture, layers);
         var compiled = new FunctionalNetwork(ParameterLayout.Of(network), layers);
-        compiled.CheckAgainst(network, architecture, dataset, device);
+        compiled.CheckAgainst(network, architecture, dataset, device, dtype);
         return compiled;
     }
 
@@ -81,12 +81,12 @@ internal sealed class FunctionalNetwork
         $"Trajectory matching needs a functional forward of '{architecture}', which has a layer it cannot compute: {name} ({module.GetType().Name}). " +
         "Use a ConvNet without batch normalization (e.g. --arch convnet).");
 
-    private void CheckAgainst(Network network, string architecture, DatasetInfo dataset, Device device)
+    private void CheckAgainst(Network network, string architecture, DatasetInfo dataset, Device device, ScalarType dtype)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         using var generator = new Generator(17, torch.CPU);
-        var probe = torch.randn([2, dataset.Channels, dataset.Height, dataset.Width], generator: generator).to(device);
+        var probe = torch.randn([2, dataset.Channels, dataset.Height, dataset.Width], generator: generator).to(dtype).to(device);
         var wasTraining = network.training;
         try
         {
@@ -99,8 +99,8 @@ internal sealed class FunctionalNetwork
                 throw Mismatch(architecture, $"its output has shape [{string.Join(", ", actual.shape)}], the network's [{string.Join(", ", expected.shape)}]");
             }
 
-            var gap = (expected - actual).abs().max().item<float>();
-            var scale = Math.Max(1.0, expected.abs().max().item<float>());
+            var gap = (expected - actual).abs().max().to_type(ScalarType.Float64).item<double>();
+            var scale = Math.Max(1.0, expected.abs().max().to_type(ScalarType.Float64).item<double>());
             if (!(gap <= Tolerance * scale))
             {
                 throw Mismatch(architecture, string.Create(CultureInfo.InvariantCulture, $"its logits differ from the network's by up to {gap:G3}"));

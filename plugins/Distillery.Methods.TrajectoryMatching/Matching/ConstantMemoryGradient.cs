@@ -28,7 +28,7 @@ internal sealed class ConstantMemoryGradient : ITrajectoryGradient
         ArgumentNullException.ThrowIfNull(learningRate);
         ArgumentNullException.ThrowIfNull(plan);
         using var scope = torch.NewDisposeScope();
-        var alpha = learningRate.detach().item<float>();
+        var alpha = learningRate.detach().to_type(ScalarType.Float64).item<double>();
         var pixels = images.detach();
         var weights = new List<Tensor>(plan.Steps.Count + 1) { start.detach().clone() };
         foreach (var step in plan.Steps)
@@ -41,8 +41,8 @@ internal sealed class ConstantMemoryGradient : ITrajectoryGradient
 
         var distance = (start - target).pow(2).sum();
         var gap = weights[^1] - target;
-        var value = (gap.pow(2).sum() / distance).item<float>();
-        if (!float.IsFinite(value))
+        var value = (gap.pow(2).sum() / distance).to_type(ScalarType.Float64).item<double>();
+        if (!double.IsFinite(value))
         {
             return new TrajectoryGradient(value, torch.zeros_like(images).MoveToOuterDisposeScope(), torch.zeros_like(learningRate).MoveToOuterDisposeScope());
         }

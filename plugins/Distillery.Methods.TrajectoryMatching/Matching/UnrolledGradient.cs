@@ -32,8 +32,8 @@ internal sealed class UnrolledGradient : ITrajectoryGradient
         }
 
         var matching = (theta - target).pow(2).sum() / (start - target).pow(2).sum();
-        var value = matching.item<float>();
-        if (!float.IsFinite(value))
+        var value = matching.to_type(ScalarType.Float64).item<double>();
+        if (!double.IsFinite(value))
         {
             return new TrajectoryGradient(value, torch.zeros_like(images).MoveToOuterDisposeScope(), torch.zeros_like(learningRate).MoveToOuterDisposeScope());
         }
