@@ -129,18 +129,19 @@ internal sealed class ExpertTrajectories(ExpertStore store, ExpertTrainer traine
             return new LabeledImages(train.Images.alias(), train.Labels.alias(), train.NumClasses);
         }
 
-        using var scope = torch.NewDisposeScope();
         using var generator = new Generator((ulong)SeedSequence.Derive(options.ExpertSeed, "expert images"));
         var perClass = Math.Max(1, options.ExpertImages / train.NumClasses);
         var rows = new List<long>();
         for (var label = 0; label < train.NumClasses; label++)
         {
             var classRows = train.IndicesOf(label);
-            var order = torch.randperm(classRows.Count, generator: generator).data<long>().ToArray();
+            using var permutation = torch.randperm(classRows.Count, generator: generator);
+            var order = permutation.data<long>().ToArray();
             rows.AddRange(order.Take(perClass).Select(i => classRows[(int)i]));
         }
 
-        var indices = torch.tensor(rows.ToArray(), device: train.Images.device);
+        // Not inside a dispose scope: Select moves the new set's tensors to the caller's scope, which would then free them.
+        using var indices = torch.tensor(rows.ToArray(), device: train.Images.device);
         return train.Select(indices);
     }
 }
