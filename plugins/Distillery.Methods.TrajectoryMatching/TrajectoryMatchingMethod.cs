@@ -35,17 +35,7 @@ internal abstract class TrajectoryMatchingMethod(
         var started = DateTimeOffset.UtcNow;
         var functional = Compile(request);
 
-        ExpertPool pool;
-        try
-        {
-            pool = await experts.PrepareAsync(request, settings, functional.Layout, name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
-        {
-            throw RunStoppedException.Keeping("every expert trained to the end", cancellationToken, stop);
-        }
-
-        using (pool)
+        using (var pool = await experts.PrepareAsync(request, settings, functional.Layout, name, cancellationToken).ConfigureAwait(false))
         {
             using var state = await LoadOrInitialiseAsync(request, cancellationToken).ConfigureAwait(false);
             using var task = request.Progress.Start($"{name}: matching {Counted.ImagesPerClass(request.ImagesPerClass)}", settings.Iterations);
@@ -129,7 +119,7 @@ internal abstract class TrajectoryMatchingMethod(
     {
         if (request.Checkpoints is NullCheckpointStore)
         {
-            return RunStoppedException.Keeping("every expert trained to the end", cancellationToken, stop);
+            return RunStoppedException.Keeping("every expert", cancellationToken, stop);
         }
 
         if (state.Completed > saved && state.IsSound())
@@ -140,7 +130,7 @@ internal abstract class TrajectoryMatchingMethod(
 
         return saved > 0
             ? RunStoppedException.AfterIteration(saved, cancellationToken, stop)
-            : RunStoppedException.Keeping("every expert trained to the end", cancellationToken, stop);
+            : RunStoppedException.Keeping("every expert", cancellationToken, stop);
     }
 
     private async Task<TrajectoryMatchingState> LoadOrInitialiseAsync(DistillationRequest request, CancellationToken cancellationToken)

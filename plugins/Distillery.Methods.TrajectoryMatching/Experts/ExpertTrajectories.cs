@@ -35,6 +35,7 @@ internal sealed class ExpertTrajectories(ExpertStore store, ExpertTrainer traine
             options.ExpertSeed);
     }
 
+    /// <exception cref="RunStoppedException">Cancelled while training experts; says how many are kept.</exception>
     public async Task<ExpertPool> PrepareAsync(
         DistillationRequest request, TrajectoryMatchingOptions options, ParameterLayout layout, string method, CancellationToken cancellationToken)
     {
@@ -46,7 +47,18 @@ internal sealed class ExpertTrajectories(ExpertStore store, ExpertTrainer traine
         var clock = Stopwatch.StartNew();
         if (missing.Count > 0)
         {
-            await TrainAsync(request, options, settings, layout, missing, method, cancellationToken).ConfigureAwait(false);
+            var finished = 0;
+            try
+            {
+                await TrainAsync(request, options, settings, layout, missing, method, () => finished++, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
+            {
+                var kept = stored.Count + finished;
+                throw kept > 0
+                    ? RunStoppedException.Keeping($"every finished expert ({kept} of {options.Experts})", cancellationToken, stop)
+                    : RunStoppedException.KeepingNothing(cancellationToken, stop);
+            }
         }
 
         var seconds = missing.Count > 0 ? clock.Elapsed.TotalSeconds : 0;
@@ -86,6 +98,7 @@ internal sealed class ExpertTrajectories(ExpertStore store, ExpertTrainer traine
         ParameterLayout layout,
         IReadOnlyList<int> missing,
         string method,
+        Action stored,
         CancellationToken cancellationToken)
     {
         using var train = TrainingImages(request, options);
@@ -116,6 +129,7 @@ internal sealed class ExpertTrajectories(ExpertStore store, ExpertTrainer traine
                     FinalLoss = finalLoss,
                 };
                 await store.SaveAsync(settings, document, trajectory, cancellationToken).ConfigureAwait(false);
+                stored();
             }
         }
     }

@@ -110,7 +110,7 @@ public sealed class TrajectoryMatchingMethodTests : IDisposable
         var method = new MttMethod(networks, new ExpertTrajectories(new ExpertStore(Artifacts), new ExpertTrainer(networks)), Microsoft.Extensions.Options.Options.Create(TmRuns.Options<MttOptions>()));
 
         var run = () => method.DistillAsync(TmRuns.Request(data), cancel.Token);
-        (await run.Should().ThrowAsync<Distillery.Methods.RunStoppedException>()).Which.Kept.Should().NotBeNull();
+        (await run.Should().ThrowAsync<Distillery.Methods.RunStoppedException>()).Which.Kept.Should().Be("every finished expert (1 of 2)");
 
         var settings = ExpertTrajectories.SettingsFor(TmRuns.Request(data), TmRuns.Options<MttOptions>(), LayoutOf(data));
         (await new ExpertStore(Artifacts).ListAsync(settings, CancellationToken.None)).Select(expert => expert.Index).Should().Equal([0]);
