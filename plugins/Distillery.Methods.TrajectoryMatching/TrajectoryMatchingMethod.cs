@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Distillery.Methods.TrajectoryMatching.Experts;
+using Distillery.Methods.TrajectoryMatching.Functional;
+using Distillery.Methods.TrajectoryMatching.Matching;
+using Distillery.Networks;
+using Distillery.Randomness;
+using Distillery.Storage;
+using Distillery.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Distillery.Methods.TrajectoryMatching;
+
+/// <summary>
+/// Matching training trajectories: gets the experts (stored, or trained and stored first), then every iteration starts
+/// a student at one expert's weights at a random epoch up to <see cref="TrajectoryMatchingOptions.MaxStartEpoch"/>,
+/// lets it take <see cref="TrajectoryMatchingOptions.SyntheticSteps"/> SGD steps on the synthetic set, and moves the
+/// images and the student learning rate down the gradient of the distance between the student's end and the expert's
+/// weights <see cref="TrajectoryMatchingOptions.ExpertEpochs"/> later. The learning rate is kept with the set, so
+/// evaluation trains with it. Checkpoints like <c>dm</c>: every <see cref="TrajectoryMatchingOptions.CheckpointEvery"/>
+/// iterations and after the iteration in progress when stopped.
+/// </summary>
+internal abstract class TrajectoryMatchingMethod(
+    string name, INetworkFactory networks, ExpertTrajectories experts, TrajectoryMatchingOptions settings, ITrajectoryGradient gradient) : IDistillationMethod
+{
+    private static readonly JsonSerializerOptions EnumsAsNames = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var strategy = settings.ParseAugmentation();
+        settings.ParseExpertAugmentation();
+        var started = DateTimeOffset.UtcNow;
+        var functional = Compile(request);
+
+        using (var pool = await experts.PrepareAsync(request, settings, functional.Layout, name, cancellationToken).ConfigureAwait(false))
+        {
+            using var state = await LoadOrInitialiseAsync(request, cancellationToken).ConfigureAwait(false);
+            using var task = request.Progress.Start($"{name}: matching {Counted.ImagesPerClass(request.ImagesPerClass)}", settings.Iterations);
+            task.Advance(Math.Min(state.Completed, settings.Iterations));
+            double? loss = null;
+            var saved = state.Completed;
+            try
+            {
+                while (state.Completed < settings.Iterations)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var iteration = state.Completed + 1;
+                    loss = Iterate(request, functional, pool, strategy, state, iteration);
+                    state.Completed = iteration;
+                    task.Advance();
+                    task.Describe(string.Create(
+                        CultureInfo.InvariantCulture, $"{name}: iteration {iteration}/{settings.Iterations}, loss {loss:F4}, lr {state.Rate:G4}"));
+
+                    if (iteration % settings.CheckpointEvery == 0)
+                    {
+                        await request.Checkpoints.SaveAsync(state.ToCheckpoint(), cancellationToken).ConfigureAwait(false);
+                        saved = iteration;
+                    }
+
+                    await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
+            {
+                throw await StopAsync(request, state, saved, stop, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ToSet(request, state, pool, loss, started);
+        }
+    }
+
+    private FunctionalNetwork Compile(DistillationRequest request)
+    {
+        using var network = networks.Create(request.Architecture, request.Dataset, SeedSequence.Derive(request.Seed, "trajectory matching layout"), request.Device);
+        return FunctionalNetwork.Compile(network, request.Architecture, request.Dataset, request.Device);
+    }
+
+    /// <summary>Runs iteration <paramref name="iteration"/> (1-based) and returns its matching loss.</summary>
+    /// <exception cref="UserErrorException">The step diverged; the state is left as it was.</exception>
+    private double Iterate(
+        DistillationRequest request, FunctionalNetwork functional, ExpertPool pool, Augmentation.AugmentationStrategy strategy, TrajectoryMatchingState state, int iteration)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var generator = DeviceDraws.Generator(SeedSequence.Derive(request.Seed, "trajectory matching iteration", iteration), request.Device);
+        var expert = DeviceDraws.Integers(0, pool.Trajectories.Count, [1], generator, request.Device).item<long>();
+        var startEpoch = DeviceDraws.Integers(0, settings.MaxStartEpoch + 1, [1], generator, request.Device).item<long>();
+        var trajectory = pool.Trajectories[(int)expert];
+        var start = trajectory[startEpoch];
+        var target = trajectory[startEpoch + settings.ExpertEpochs];
+        var images = state.Images;
+        using var plan = StudentPlan.Draw(
+            images.shape[0], settings.BatchSyn, settings.SyntheticSteps, strategy, images.shape[2], images.shape[3], generator, request.Device);
+        using var result = gradient.Compute(functional, start, target, images, state.Labels, state.LearningRate, plan);
+        if (!result.IsFinite())
+        {
+            throw Diverged(string.Create(CultureInfo.InvariantCulture, $"the matching loss or its gradient became {result.Loss} at iteration {iteration}"));
+        }
+
+        state.ImageOptimizer.Step(images, result.Images);
+        state.RateOptimizer.Step(state.LearningRate, result.LearningRate);
+        if (!state.IsSound())
+        {
+            throw Diverged(string.Create(
+                CultureInfo.InvariantCulture, $"after iteration {iteration} the images or the student learning rate ({state.Rate:G4}) are no longer usable"));
+        }
+
+        return result.Loss;
+    }
+
+    private UserErrorException Diverged(string what) => new(
+        $"Trajectory matching diverged: {what}. The state of the last checkpoint is kept; lower {settings.Setting(nameof(settings.LearningRateImages))} " +
+        $"or {settings.Setting(nameof(settings.LearningRateLr))} and run again to resume from it.");
+
+    private static async Task<RunStoppedException> StopAsync(
+        DistillationRequest request, TrajectoryMatchingState state, int saved, OperationCanceledException stop, CancellationToken cancellationToken)
+    {
+        if (request.Checkpoints is NullCheckpointStore)
+        {
+            return RunStoppedException.Keeping("every expert", cancellationToken, stop);
+        }
+
+        if (state.Completed > saved && state.IsSound())
+        {
+            await request.Checkpoints.SaveAsync(state.ToCheckpoint(), CancellationToken.None).ConfigureAwait(false);
+            saved = state.Completed;
+        }
+
+        return saved > 0
+            ? RunStoppedException.AfterIteration(saved, cancellationToken, stop)
+            : RunStoppedException.Keeping("every expert", cancellationToken, stop);
+    }
+
+    private async Task<TrajectoryMatchingState> LoadOrInitialiseAsync(DistillationRequest request, CancellationToken cancellationToken)
+    {
+        using var checkpoint = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return checkpoint is null
+            ? TrajectoryMatchingState.Initialise(request, settings)
+            : TrajectoryMatchingState.Restore(checkpoint, request, settings);
+    }
+
+    private SyntheticSet ToSet(DistillationRequest request, TrajectoryMatchingState state, ExpertPool pool, double? loss, DateTimeOffset started)
+    {
+        var metrics = new Dictionary<string, double>
+        {
+            ["iterations"] = state.Completed,
+            ["learning_rate"] = state.Rate,
+            ["experts"] = pool.Trajectories.Count,
+            ["experts_trained"] = pool.Trained,
+            ["expert_seconds"] = pool.TrainingSeconds,
+        };
+        if (loss is { } last)
+        {
+            metrics["loss"] = last;
+        }
+
+        var provenance = new SetProvenance
+        {
+            Method = name,
+            Dataset = request.Dataset.Name,
+            ImagesPerClass = request.ImagesPerClass,
+            Architecture = request.Architecture,
+            Seed = request.Seed,
+            OptionsJson = JsonSerializer.Serialize(settings, settings.GetType(), EnumsAsNames),
+            DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
+            Metrics = metrics,
+        };
+        return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance) { LearnedLearningRate = state.Rate };
+    }
+}

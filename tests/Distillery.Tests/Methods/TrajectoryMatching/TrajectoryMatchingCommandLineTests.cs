@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Distillery.Storage;
+using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
+
+namespace Distillery.Tests.Methods.TrajectoryMatching;
+
+/// <summary><c>distill --method mtt|tesla</c> through the host and the built plugin, on the committed Fashion-MNIST fixture.</summary>
+public sealed class TrajectoryMatchingCommandLineTests : IDisposable
+{
+    private readonly TemporaryFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("mtt")]
+    [InlineData("tesla")]
+    public async Task DistillStoresASetWithItsLearnedLearningRateAndTheSecondRunReusesTheExperts(string method)
+    {
+        var first = await RunAsync(method, "--output", "json");
+        first.ExitCode.Should().Be(0, first.Error);
+
+        using (var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") }))
+        {
+            using var set = await store.LoadSetAsync($"{method}-fashion-mnist-ipc1-seed0", CancellationToken.None);
+            set.Images.shape.Should().Equal([10L, 1, 28, 28]);
+            set.Provenance.Method.Should().Be(method);
+            set.Provenance.Metrics["iterations"].Should().Be(2);
+            set.Provenance.Metrics["experts_trained"].Should().Be(1);
+            set.LearnedLearningRate.Should().BePositive();
+        }
+
+        var second = await RunAsync(method, "--output", "json", "--seed", "1");
+        second.ExitCode.Should().Be(0, second.Error);
+        using (var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") }))
+        {
+            using var set = await store.LoadSetAsync($"{method}-fashion-mnist-ipc1-seed1", CancellationToken.None);
+            set.Provenance.Metrics["experts_trained"].Should().Be(0);
+        }
+    }
+
+    [Theory]
+    [InlineData("--Methods:tesla:MaxStartEpoch=5", "MaxStartEpoch")]
+    [InlineData("--Methods:tesla:SyntheticSteps=0", "SyntheticSteps")]
+    [InlineData("--Methods:tesla:Augmentation=color_warp", "warp")]
+    public async Task SettingsOutOfRangeFailBeforeAnyWorkWithExitCode2(string setting, string named)
+    {
+        var run = await RunAsync("tesla", setting);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(named);
+    }
+
+    [Fact]
+    public async Task ABatchNormNetworkIsRefusedWithAClearMessage()
+    {
+        var run = await RunAsync("mtt", "--arch", "convnet:d1-w8-batchnorm");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("BatchNorm");
+    }
+
+    private Task<HostRun> RunAsync(string method, params string[] extra) => HostRun.StartAsync(
+    [
+        "distill", "--method", method, "--dataset", "fashion-mnist", "--ipc", "1", "--arch", "convnet:d1-w8",
+        .. FixtureHost.Arguments(_temp),
+        $"--Methods:{method}:Iterations=2",
+        $"--Methods:{method}:SyntheticSteps=2",
+        $"--Methods:{method}:Experts=1",
+        $"--Methods:{method}:ExpertTrainingEpochs=2",
+        $"--Methods:{method}:MaxStartEpoch=1",
+        $"--Methods:{method}:ExpertEpochs=1",
+        $"--Methods:{method}:ExpertBatch=32",
+        .. extra,
+    ]);
+}
