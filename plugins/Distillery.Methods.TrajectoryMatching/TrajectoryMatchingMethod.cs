@@ -32,6 +32,7 @@ internal abstract class TrajectoryMatchingMethod(
         ArgumentNullException.ThrowIfNull(request);
         var strategy = settings.ParseAugmentation();
         settings.ParseExpertAugmentation();
+        var formation = FormationOf(request);
         var started = DateTimeOffset.UtcNow;
         var functional = Compile(request);
 
@@ -48,7 +49,7 @@ internal abstract class TrajectoryMatchingMethod(
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var iteration = state.Completed + 1;
-                    loss = Iterate(request, functional, pool, strategy, state, iteration);
+                    loss = Iterate(request, functional, pool, strategy, formation, state, iteration);
                     state.Completed = iteration;
                     task.Advance();
                     task.Describe(string.Create(
@@ -60,7 +61,7 @@ internal abstract class TrajectoryMatchingMethod(
                         saved = iteration;
                     }
 
-                    await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, cancellationToken).ConfigureAwait(false);
+                    await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, formation, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
@@ -68,8 +69,23 @@ internal abstract class TrajectoryMatchingMethod(
                 throw await StopAsync(request, state, saved, stop, cancellationToken).ConfigureAwait(false);
             }
 
-            return ToSet(request, state, pool, loss, started);
+            return ToSet(request, state, pool, formation, loss, started);
         }
+    }
+
+    private Formation FormationOf(DistillationRequest request)
+    {
+        var formation = new Formation(settings.Factor);
+        if (formation.Problem(request.Dataset.Height, request.Dataset.Width) is { } problem)
+        {
+            throw new UserErrorException($"{settings.Setting(nameof(settings.Factor))} = {settings.Factor} does not fit {request.Dataset.Name}: {problem}")
+            {
+                Setting = settings.Setting(nameof(settings.Factor)),
+                Value = settings.Factor.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        return formation;
     }
 
     private FunctionalNetwork Compile(DistillationRequest request)
@@ -81,7 +97,13 @@ internal abstract class TrajectoryMatchingMethod(
     /// <summary>Runs iteration <paramref name="iteration"/> (1-based) and returns its matching loss.</summary>
     /// <exception cref="UserErrorException">The step diverged; the state is left as it was.</exception>
     private double Iterate(
-        DistillationRequest request, FunctionalNetwork functional, ExpertPool pool, Augmentation.AugmentationStrategy strategy, TrajectoryMatchingState state, int iteration)
+        DistillationRequest request,
+        FunctionalNetwork functional,
+        ExpertPool pool,
+        Augmentation.AugmentationStrategy strategy,
+        Formation formation,
+        TrajectoryMatchingState state,
+        int iteration)
     {
         using var scope = torch.NewDisposeScope();
         using var generator = DeviceDraws.Generator(SeedSequence.Derive(request.Seed, "trajectory matching iteration", iteration), request.Device);
@@ -91,15 +113,22 @@ internal abstract class TrajectoryMatchingMethod(
         var start = trajectory[startEpoch];
         var target = trajectory[startEpoch + settings.ExpertEpochs];
         var images = state.Images;
+        // The student trains on the decoded images; the gradient with respect to them flows back through the decoding
+        // to the stored ones (with factor 1 the two are the same tensor).
+        var stored = formation.IsNone ? images : images.detach().requires_grad_(true);
+        var decoded = formation.IsNone ? images : formation.Decode(stored);
+        var studentImages = formation.IsNone ? images : decoded.detach().requires_grad_(true);
+        var labels = formation.IsNone ? state.Labels : formation.DecodeLabels(state.Labels);
         using var plan = StudentPlan.Draw(
-            images.shape[0], settings.BatchSyn, settings.SyntheticSteps, strategy, images.shape[2], images.shape[3], generator, request.Device);
-        using var result = gradient.Compute(functional, start, target, images, state.Labels, state.LearningRate, plan);
+            decoded.shape[0], settings.BatchSyn, settings.SyntheticSteps, strategy, decoded.shape[2], decoded.shape[3], generator, request.Device);
+        using var result = gradient.Compute(functional, start, target, studentImages, labels, state.LearningRate, plan);
         if (!result.IsFinite())
         {
             throw Diverged(string.Create(CultureInfo.InvariantCulture, $"the matching loss or its gradient became {result.Loss} at iteration {iteration}"));
         }
 
-        state.ImageOptimizer.Step(images, result.Images);
+        var imageGradient = formation.IsNone ? result.Images : torch.autograd.grad([decoded], [stored], [result.Images])[0];
+        state.ImageOptimizer.Step(images, imageGradient);
         state.RateOptimizer.Step(state.LearningRate, result.LearningRate);
         if (!state.IsSound())
         {
@@ -141,7 +170,8 @@ internal abstract class TrajectoryMatchingMethod(
             : TrajectoryMatchingState.Restore(checkpoint, request, settings);
     }
 
-    private SyntheticSet ToSet(DistillationRequest request, TrajectoryMatchingState state, ExpertPool pool, double? loss, DateTimeOffset started)
+    private SyntheticSet ToSet(
+        DistillationRequest request, TrajectoryMatchingState state, ExpertPool pool, Formation formation, double? loss, DateTimeOffset started)
     {
         var metrics = new Dictionary<string, double>
         {
@@ -167,6 +197,6 @@ internal abstract class TrajectoryMatchingMethod(
             DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
             Metrics = metrics,
         };
-        return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance) { LearnedLearningRate = state.Rate };
+        return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance) { LearnedLearningRate = state.Rate, Formation = formation };
     }
 }

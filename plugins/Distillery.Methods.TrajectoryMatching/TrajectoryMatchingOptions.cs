@@ -66,7 +66,11 @@ internal abstract class TrajectoryMatchingOptions : IValidatableObject
     [Range(0.0, 1.0, MaximumIsExclusive = true)]
     public double Momentum { get; set; } = 0.5;
 
-    [Description("Where the synthetic images start: Real (random real images of each class) or Noise.")]
+    [Description("Multi-formation factor k (IDC): each stored image decodes into k×k tiles, each upsampled to full size, so the student trains on k² images per stored image and the gradient flows back to the stored ones. 1 is none; k must divide the image's sides (28×28: 1, 2 or 4).")]
+    [Range(1, Formation.MaxFactor)]
+    public int Factor { get; set; } = 1;
+
+    [Description("Where the synthetic images start: Real (random real images of each class; with Factor k, each stored image made of k² of them shrunk to tiles) or Noise.")]
     [EnumDataType(typeof(SyntheticInit))]
     public SyntheticInit Init { get; set; } = SyntheticInit.Real;
 

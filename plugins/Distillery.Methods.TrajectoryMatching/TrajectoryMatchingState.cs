@@ -151,22 +151,24 @@ internal sealed class TrajectoryMatchingState : IDisposable
     private static Tensor RealImages(DistillationRequest request, Generator generator, TrajectoryMatchingOptions options)
     {
         using var scope = torch.NewDisposeScope();
-        var rows = new List<long>(request.Dataset.NumClasses * request.ImagesPerClass);
+        var formation = new Formation(options.Factor);
+        var perClass = request.ImagesPerClass * formation.ImagesPerStored;
+        var rows = new List<long>(request.Dataset.NumClasses * perClass);
         for (var label = 0; label < request.Dataset.NumClasses; label++)
         {
             var classRows = request.Train.IndicesOf(label);
-            if (classRows.Count < request.ImagesPerClass)
+            if (classRows.Count < perClass)
             {
                 throw new UserErrorException(
-                    $"Class {label} has {classRows.Count} training images; cannot start {request.ImagesPerClass} synthetic images from real ones. " +
-                    $"Use a smaller --ipc or {options.Setting(nameof(options.Init))}=noise.");
+                    $"Class {label} has {classRows.Count} training images; cannot start {request.ImagesPerClass} synthetic images from {perClass} real ones. " +
+                    $"Use a smaller --ipc or {options.Setting(nameof(options.Factor))}, or {options.Setting(nameof(options.Init))}=noise.");
             }
 
             var order = torch.randperm(classRows.Count, generator: generator).data<long>().ToArray();
-            rows.AddRange(order.Take(request.ImagesPerClass).Select(i => classRows[(int)i]));
+            rows.AddRange(order.Take(perClass).Select(i => classRows[(int)i]));
         }
 
         var indices = torch.tensor(rows.ToArray(), device: request.Train.Images.device);
-        return request.Train.Images.index_select(0, indices).MoveToOuterDisposeScope();
+        return formation.Compose(request.Train.Images.index_select(0, indices)).MoveToOuterDisposeScope();
     }
 }

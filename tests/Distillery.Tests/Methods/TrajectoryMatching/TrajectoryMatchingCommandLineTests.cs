@@ -40,6 +40,23 @@ public sealed class TrajectoryMatchingCommandLineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("mtt")]
+    [InlineData("tesla")]
+    public async Task WithFactorTwoTheSetStoresItsBudgetAndRecordsTheDecoding(string method)
+    {
+        var run = await RunAsync(method, $"--Methods:{method}:Factor=2");
+        run.ExitCode.Should().Be(0, run.Error);
+
+        using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
+        using var set = await store.LoadSetAsync($"{method}-fashion-mnist-ipc1-seed0", CancellationToken.None);
+        set.Images.shape.Should().Equal([10L, 1, 28, 28]);
+        set.Formation.Factor.Should().Be(2);
+        set.Images.isfinite().all().item<bool>().Should().BeTrue();
+        set.LearnedLearningRate.Should().BePositive();
+    }
+
+    [Theory]
+    [InlineData("--Methods:tesla:Factor=3", "Factor")]
     [InlineData("--Methods:tesla:MaxStartEpoch=5", "MaxStartEpoch")]
     [InlineData("--Methods:tesla:SyntheticSteps=0", "SyntheticSteps")]
     [InlineData("--Methods:tesla:Augmentation=color_warp", "warp")]
