@@ -46,7 +46,7 @@ proxies() { # over the same 40 in the same order as the ground truth, so the fir
 
 report() {
   note "report"
-  "${run[@]}" nas-report --out-dir "$out" --combine "set (Set=$dm)+naswot,set (Set=$dm)+synflow" > "$out/report.txt" 2> "$out/report.log"
+  "${run[@]}" nas-report --out-dir "$out" --combine "set (Set=$dm)+naswot,set (Set=$dm)+synflow,set (Set=$dm)+early-stop,set (Set=$dm)+subset" > "$out/report.txt" 2> "$out/report.log"
 }
 
 search() { # over the 40 measured candidates, 20 evaluations each, the DM proxy
