@@ -43,7 +43,7 @@ internal sealed class DistributionMatchingState : IDisposable
         using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "dm init"));
         var formation = new Formation(options.Factor);
         using var start = request.InitialImages is { } given ? given.alias()
-            : options.Init == SyntheticInit.Real ? RealImages(request, formation, generator)
+            : options.Init == SyntheticInit.Real ? RealImageStart.Draw(request, formation, generator, "Use a smaller --ipc or Factor, or --Methods:dm:Init=noise.")
             : Noise(request, generator);
         return Create(request, options, start, momentum: null, completed: 0);
     }
@@ -105,33 +105,6 @@ internal sealed class DistributionMatchingState : IDisposable
 
     private static long[] Shape(DistillationRequest request) =>
         [(long)request.Dataset.NumClasses * request.ImagesPerClass, request.Dataset.Channels, request.Dataset.Height, request.Dataset.Width];
-
-    /// <summary>
-    /// Random real images of each class; with multi-formation, each stored image made of <c>k²</c> of them shrunk to
-    /// tiles (as IDC starts), so that it decodes back into those real images.
-    /// </summary>
-    private static Tensor RealImages(DistillationRequest request, Formation formation, Generator generator)
-    {
-        using var scope = torch.NewDisposeScope();
-        var perClass = request.ImagesPerClass * formation.ImagesPerStored;
-        var rows = new List<long>(request.Dataset.NumClasses * perClass);
-        for (var label = 0; label < request.Dataset.NumClasses; label++)
-        {
-            var classRows = request.Train.IndicesOf(label);
-            if (classRows.Count < perClass)
-            {
-                throw new UserErrorException(
-                    $"Class {label} has {classRows.Count} training images; cannot start {request.ImagesPerClass} synthetic images from {perClass} real ones. " +
-                    "Use a smaller --ipc or Factor, or --Methods:dm:Init=noise.");
-            }
-
-            var order = torch.randperm(classRows.Count, generator: generator).data<long>().ToArray();
-            rows.AddRange(order.Take(perClass).Select(i => classRows[(int)i]));
-        }
-
-        var indices = torch.tensor(rows.ToArray(), device: request.Train.Images.device);
-        return formation.Compose(request.Train.Images.index_select(0, indices)).MoveToOuterDisposeScope();
-    }
 
     private static Tensor Noise(DistillationRequest request, Generator generator) =>
         torch.randn(Shape(request), generator: generator);

@@ -54,7 +54,11 @@ internal sealed class TrajectoryMatchingState : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         using var generator = new Generator((ulong)SeedSequence.Derive(request.Seed, "trajectory matching init"));
         using var start = request.InitialImages is { } given ? given.alias()
-            : options.Init == SyntheticInit.Real ? RealImages(request, generator, options)
+            : options.Init == SyntheticInit.Real ? RealImageStart.Draw(
+                request,
+                new Formation(options.Factor),
+                generator,
+                $"Use a smaller --ipc or {options.Setting(nameof(options.Factor))}, or {options.Setting(nameof(options.Init))}=noise.")
             : torch.randn(Shape(request), generator: generator);
         using var rate = torch.tensor(new[] { (float)options.StudentLearningRate });
         return Create(request, options, start, null, rate, null, completed: 0);
@@ -147,28 +151,4 @@ internal sealed class TrajectoryMatchingState : IDisposable
 
     private static long[] Shape(DistillationRequest request) =>
         [(long)request.Dataset.NumClasses * request.ImagesPerClass, request.Dataset.Channels, request.Dataset.Height, request.Dataset.Width];
-
-    private static Tensor RealImages(DistillationRequest request, Generator generator, TrajectoryMatchingOptions options)
-    {
-        using var scope = torch.NewDisposeScope();
-        var formation = new Formation(options.Factor);
-        var perClass = request.ImagesPerClass * formation.ImagesPerStored;
-        var rows = new List<long>(request.Dataset.NumClasses * perClass);
-        for (var label = 0; label < request.Dataset.NumClasses; label++)
-        {
-            var classRows = request.Train.IndicesOf(label);
-            if (classRows.Count < perClass)
-            {
-                throw new UserErrorException(
-                    $"Class {label} has {classRows.Count} training images; cannot start {request.ImagesPerClass} synthetic images from {perClass} real ones. " +
-                    $"Use a smaller --ipc or {options.Setting(nameof(options.Factor))}, or {options.Setting(nameof(options.Init))}=noise.");
-            }
-
-            var order = torch.randperm(classRows.Count, generator: generator).data<long>().ToArray();
-            rows.AddRange(order.Take(perClass).Select(i => classRows[(int)i]));
-        }
-
-        var indices = torch.tensor(rows.ToArray(), device: request.Train.Images.device);
-        return formation.Compose(request.Train.Images.index_select(0, indices)).MoveToOuterDisposeScope();
-    }
 }
