@@ -26,7 +26,7 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
         var strategy = settings.ParseAugmentation();
-        var formation = FormationOf(request, settings);
+        var formation = FormationSetting.Resolve(request, settings.Factor, "Methods:dm:Factor");
         var started = DateTimeOffset.UtcNow;
 
         using var sampler = new ClassBatchSampler(request.Train);
@@ -73,22 +73,6 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
         }
 
         return ToSet(request, settings, state, loss, started);
-    }
-
-    /// <summary>The decoding the images are learned through, checked against the dataset's image size.</summary>
-    private static Formation FormationOf(DistillationRequest request, DistributionMatchingOptions settings)
-    {
-        var formation = new Formation(settings.Factor);
-        if (formation.Problem(request.Dataset.Height, request.Dataset.Width) is { } problem)
-        {
-            throw new UserErrorException($"Methods:dm:Factor = {settings.Factor} does not fit {request.Dataset.Name}: {problem}")
-            {
-                Setting = "Methods:dm:Factor",
-                Value = $"{settings.Factor}",
-            };
-        }
-
-        return formation;
     }
 
     /// <summary>

@@ -31,16 +31,7 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
         ArgumentNullException.ThrowIfNull(request);
         var distance = GradientDistances.Parse(options.Distance);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        var formation = new Formation(options.Factor);
-        if (formation.Problem(request.Dataset.Height, request.Dataset.Width) is { } problem)
-        {
-            throw new UserErrorException($"Methods:{name}:Factor = {options.Factor} does not fit {request.Dataset.Name}: {problem}")
-            {
-                Setting = $"Methods:{name}:Factor",
-                Value = $"{options.Factor}",
-            };
-        }
-
+        var formation = FormationSetting.Resolve(request, options.Factor, $"Methods:{name}:Factor");
         var run = new Run(request, distance, Augmentation, LoopSchedule.For(request.ImagesPerClass, options.OuterLoop, options.InnerLoop), formation);
         var ipc = request.ImagesPerClass;
         var classes = request.Dataset.NumClasses;

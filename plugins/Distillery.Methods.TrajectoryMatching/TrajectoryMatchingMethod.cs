@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Distillery.Learning;
 using Distillery.Methods.TrajectoryMatching.Experts;
 using Distillery.Methods.TrajectoryMatching.Functional;
 using Distillery.Methods.TrajectoryMatching.Matching;
@@ -32,7 +33,7 @@ internal abstract class TrajectoryMatchingMethod(
         ArgumentNullException.ThrowIfNull(request);
         var strategy = settings.ParseAugmentation();
         settings.ParseExpertAugmentation();
-        var formation = FormationOf(request);
+        var formation = FormationSetting.Resolve(request, settings.Factor, settings.Setting(nameof(settings.Factor)));
         var started = DateTimeOffset.UtcNow;
         var functional = Compile(request);
 
@@ -71,21 +72,6 @@ internal abstract class TrajectoryMatchingMethod(
 
             return ToSet(request, state, pool, formation, loss, started);
         }
-    }
-
-    private Formation FormationOf(DistillationRequest request)
-    {
-        var formation = new Formation(settings.Factor);
-        if (formation.Problem(request.Dataset.Height, request.Dataset.Width) is { } problem)
-        {
-            throw new UserErrorException($"{settings.Setting(nameof(settings.Factor))} = {settings.Factor} does not fit {request.Dataset.Name}: {problem}")
-            {
-                Setting = settings.Setting(nameof(settings.Factor)),
-                Value = settings.Factor.ToString(CultureInfo.InvariantCulture),
-            };
-        }
-
-        return formation;
     }
 
     private FunctionalNetwork Compile(DistillationRequest request)
