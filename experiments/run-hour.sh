@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Fashion-MNIST within an hour of CPU: the image-learning methods with multi-formation (each stored image decoded into
+# 2×2 images of half resolution) and the newer families, evaluated with the DM reference protocol (ConvNet-3 width 128,
+# 300 epochs, DSA augmentation drawn per batch). Results go to experiments/results/hour/: NAME.snapshots.json (one row
+# per snapshot, written as each is evaluated), the stage's JSON report and its log with /usr/bin/time's figures.
+#
+# Usage: experiments/run-hour.sh [STAGE ...]   stages (default: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1):
+#   dm-f2-ipc10   dm, Factor 2, image lr 3, 64 real images per class, snapshots at DM_SNAPSHOTS (default 250,500)
+#   dm-f2-ipc1    the same at IPC 1 (IPC1_SNAPSHOTS, default 250,500)
+#   dm-f1-ipc1    dm at IPC 1 without multi-formation, the comparison for dm-f2-ipc1
+#   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
+# SNAPSHOT_NETWORKS: networks per snapshot (default 1; the protocol's 3 is what evaluate-SET gives).
+# WORKSPACE keeps the database between stages (default experiments/results/hour/hour.db). A stage stopped part-way
+# resumes from its checkpoint when run again with the same settings. THREADS and DISTILLERY as in common.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source experiments/common.sh
+out=experiments/results/hour
+mkdir -p "$out"
+workspace=${WORKSPACE:-$out/hour.db}
+networks=${SNAPSHOT_NETWORKS:-1}
+common=(--workspace "$workspace" --Output:Directory="$out" --output json "${evaluation[@]}" "${threads[@]}")
+dm() { # factor, snapshot list
+  echo --Methods:dm:BatchReal=64 --Methods:dm:LearningRateImages=3 --Methods:dm:Factor="$1" \
+    --Methods:dm:Iterations="${2##*,}" --snapshot-at "$2" --snapshot-networks "$networks"
+}
+run() { # name, command...
+  local name=$1; shift
+  note "$name"
+  /usr/bin/time -v "$@" > "$out/$name.json" 2> "$out/$name.log"
+}
+
+stages=("$@")
+[ ${#stages[@]} -gt 0 ] || stages=(dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1)
+for stage in "${stages[@]}"; do
+  case $stage in
+    dm-f2-ipc10) run dm-f2-ipc10 $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-f2-fashion-mnist-ipc10 \
+      $(dm 2 "${DM_SNAPSHOTS:-250,500}") "${common[@]}" ;;
+    dm-f2-ipc1) run dm-f2-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f2-fashion-mnist-ipc1 \
+      $(dm 2 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
+    dm-f1-ipc1) run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
+      $(dm 1 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
+    evaluate-*) set_name=${stage#evaluate-}
+      run "$stage" $distillery evaluate "$set_name" --networks 3 --no-baseline "${common[@]}" ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 evaluate-SET" >&2; exit 2 ;;
+  esac
+done
+note done
