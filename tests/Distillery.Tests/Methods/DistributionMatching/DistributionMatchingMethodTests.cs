@@ -41,12 +41,15 @@ public sealed class DistributionMatchingMethodTests
         after.Should().BeGreaterThanOrEqualTo(before + 0.05, $"held-out accuracy {before:F3} at the real initialisation, {after:F3} after 40 iterations");
     }
 
-    [Fact]
-    public async Task AnInterruptedRunResumesToTheSameImagesAsAnUninterruptedOne()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AnInterruptedRunResumesToTheSameImagesAsAnUninterruptedOne(int factor)
     {
         using var data = TwoClassProblem.Create();
         var options = DmRuns.Options(iterations: 6, augmentation: DistributionMatchingOptions.ReferenceAugmentation);
         options.CheckpointEvery = 2;
+        options.Factor = factor;
         using var start = DistributionMatchingState.Initialise(DmRuns.Request(data, imagesPerClass: 2), options);
 
         using var straight = await DmRuns.RunAsync(options, DmRuns.Request(data, imagesPerClass: 2));
@@ -63,6 +66,8 @@ public sealed class DistributionMatchingMethodTests
         progress.Advanced.Should().Be(6);
         DmRuns.Identical(resumed.Images, straight.Images).Should().BeTrue("resumed images differ from the uninterrupted run's");
         DmRuns.Identical(resumed.Images, start.Images).Should().BeFalse();
+        resumed.Formation.Factor.Should().Be(factor);
+        straight.Formation.Factor.Should().Be(factor);
     }
 
     [Fact]
