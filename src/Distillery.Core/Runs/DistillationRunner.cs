@@ -47,7 +47,7 @@ public sealed class DistillationRunner(
         string[] startKey = initialImages is null ? [] : [$"init-from={job.InitFrom}@{RunKeys.Fingerprint(initialImages)}"];
         var run = new PlannedRun(job, method, startKey);
 
-        var clock = Stopwatch.StartNew();
+        var clock = new RunClock();
         var snapshots = job.Snapshots is null
             ? null
             : new SnapshotEvaluator(job.Snapshots, setName, job.Seed, data, evaluator, evaluation.Value, clock, progress);
@@ -59,12 +59,17 @@ public sealed class DistillationRunner(
 
         var (stored, resumed, _) = await ExecuteAsync(run, request, setName, async (set, cancellation) =>
         {
-            var distilling = (clock.Elapsed - (snapshots?.Spent ?? TimeSpan.Zero)).TotalSeconds;
+            var distilling = clock.Seconds;
+            var processor = clock.ProcessorSeconds;
             using var withProvenance = WithProvenance(set, run, distilling);
             var info = await store.SaveSetAsync(setName, withProvenance, job.Overwrite, cancellation).ConfigureAwait(false);
-            return (Info: info, Seconds: distilling);
+            return (Info: info, Seconds: distilling, ProcessorSeconds: processor);
         }, cancellationToken).ConfigureAwait(false);
-        return new DistillationOutcome(stored.Info, run.Id, resumed, stored.Seconds) { Snapshots = snapshots?.Results ?? [] };
+        return new DistillationOutcome(stored.Info, run.Id, resumed, stored.Seconds)
+        {
+            ProcessorSeconds = stored.ProcessorSeconds,
+            Snapshots = snapshots?.Results ?? [],
+        };
     }
 
     public async Task<SyntheticSet> DistillAsync(DistillationJob job, DatasetSplits data, IProgressReporter progress, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Distillery.Data;
 using Distillery.Imaging;
@@ -14,8 +13,8 @@ namespace Distillery.Runs;
 /// <summary>
 /// Takes a run's snapshots: draws the images, evaluates them with the reference protocol (with the seeds a later
 /// <c>evaluate</c> of the finished set uses, so the numbers line up), and rewrites <c>NAME.snapshots.json</c> after each
-/// one so that a killed run keeps what it measured. Keeps the time it spends, so that the run's distillation time
-/// can leave it out.
+/// one so that a killed run keeps what it measured. Sets its time aside on the run's clock, so that the run's
+/// distillation time leaves it out.
 /// </summary>
 public sealed class SnapshotEvaluator(
     SnapshotPlan plan,
@@ -24,17 +23,13 @@ public sealed class SnapshotEvaluator(
     DatasetSplits data,
     ISetEvaluator evaluator,
     EvaluationOptions evaluation,
-    Stopwatch runClock,
+    RunClock runClock,
     IProgressReporter progress) : ISnapshotSink
 {
     private readonly HashSet<int> _wanted = [.. plan.Iterations];
     private readonly List<SnapshotResult> _results = [];
-    private readonly Stopwatch _spent = new();
 
     public IReadOnlyList<SnapshotResult> Results => _results;
-
-    /// <summary>The time spent taking snapshots so far.</summary>
-    public TimeSpan Spent => _spent.Elapsed;
 
     public string ResultsPath => Path.Combine(plan.Directory, setName + ".snapshots.json");
 
@@ -49,9 +44,9 @@ public sealed class SnapshotEvaluator(
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(formation);
-        var distillSeconds = (runClock.Elapsed - _spent.Elapsed).TotalSeconds;
-        _spent.Start();
-        try
+        var distillSeconds = runClock.Seconds;
+        var distillProcessorSeconds = runClock.ProcessorSeconds;
+        using (runClock.SetAside())
         {
             Directory.CreateDirectory(plan.Directory);
             var png = Path.Combine(plan.Directory, $"{setName}-it{iteration}.png");
@@ -61,18 +56,14 @@ public sealed class SnapshotEvaluator(
             var result = await evaluator.EvaluateAsync(
                 set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)
                 .ConfigureAwait(false);
-            _results.Add(new SnapshotResult(iteration, distillSeconds, result, png));
+            _results.Add(new SnapshotResult(iteration, distillSeconds, distillProcessorSeconds, result, png));
             using (var line = progress.Start(FormattableString.Invariant(
-                $"snapshot at iteration {iteration}: {100 * result.Mean:F2} ± {100 * result.Std:F2} % on {plan.Architecture}, {distillSeconds:F0} s of distillation"), 1))
+                $"snapshot at iteration {iteration}: {100 * result.Mean:F2} ± {100 * result.Std:F2} % on {plan.Architecture}, {distillSeconds:F0} s of distillation ({distillProcessorSeconds:F0} processor s)"), 1))
             {
                 line.Advance();
             }
 
             AtomicFile.Write(ResultsPath, stream => JsonSerializer.Serialize(stream, _results.Select(ToJson)));
-        }
-        finally
-        {
-            _spent.Stop();
         }
     }
 
@@ -80,6 +71,7 @@ public sealed class SnapshotEvaluator(
     {
         iteration = result.Iteration,
         distill_seconds = result.DistillSeconds,
+        distill_processor_seconds = result.DistillProcessorSeconds,
         architecture = result.Evaluation.Architecture,
         mean = result.Evaluation.Mean,
         std = result.Evaluation.Std,

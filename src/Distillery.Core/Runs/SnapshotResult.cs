@@ -4,6 +4,7 @@ namespace Distillery.Runs;
 
 /// <summary>
 /// The images of a run after <see cref="Iteration"/>: their picture and accuracy, and the run's time spent
-/// distilling until then (<see cref="DistillSeconds"/>, without the time spent evaluating earlier snapshots).
+/// distilling until then in this process, wall and processor seconds (<see cref="DistillSeconds"/>,
+/// <see cref="DistillProcessorSeconds"/>), without the time spent evaluating earlier snapshots.
 /// </summary>
-public sealed record SnapshotResult(int Iteration, double DistillSeconds, EvaluationResult Evaluation, string Png);
+public sealed record SnapshotResult(int Iteration, double DistillSeconds, double DistillProcessorSeconds, EvaluationResult Evaluation, string Png);

@@ -153,6 +153,7 @@ public sealed class DistillCommand(
                 ["run"] = outcome.RunId,
                 ["resumed"] = outcome.Resumed,
                 ["seconds"] = outcome.Seconds,
+                ["processor_seconds"] = outcome.ProcessorSeconds,
                 ["png"] = png,
                 ["budget"] = SetEvaluationReports.ToJson(outcome.Set.Budget),
                 ["snapshots"] = JsonSerializer.SerializeToNode(outcome.Snapshots.Select(SnapshotEvaluator.ToJson).ToArray()),
@@ -160,10 +161,10 @@ public sealed class DistillCommand(
             return ExitCodes.Success;
         }
 
-        var seconds = outcome.Seconds.ToString("F1", CultureInfo.InvariantCulture);
+        var seconds = string.Create(CultureInfo.InvariantCulture, $"{outcome.Seconds:F1} s ({outcome.ProcessorSeconds:F1} processor s)");
         var resumed = outcome.Resumed ? " (resumed from a checkpoint)" : string.Empty;
         terminal.Out.MarkupLineInterpolated(
-            $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {Counted.ImagesPerClass(job.ImagesPerClass)}, arch {job.Architecture}, seed {job.Seed}, in {seconds} s{resumed}.");
+            $"Distilled [bold]{outcome.Set.Name}[/]: {job.Method} on {job.Dataset}, {Counted.ImagesPerClass(job.ImagesPerClass)}, arch {job.Architecture}, seed {job.Seed}, in {seconds}{resumed}.");
         terminal.Out.MarkupLineInterpolated($"Stored: {outcome.Set.Budget}");
         terminal.Out.MarkupLineInterpolated($"Images: {png ?? "not drawn (see the warning above)"}");
         if (outcome.Snapshots.Count > 0)

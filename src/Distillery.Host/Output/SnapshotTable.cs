@@ -14,10 +14,11 @@ public static class SnapshotTable
         [
             s.Iteration.ToString(CultureInfo.InvariantCulture),
             s.DistillSeconds.ToString("F0", CultureInfo.InvariantCulture),
+            s.DistillProcessorSeconds.ToString("F0", CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"{100 * s.Evaluation.Mean:F2} ± {100 * s.Evaluation.Std:F2}"),
             $"{s.Evaluation.Accuracies.Count} × {s.Evaluation.Architecture}",
             s.Png,
         ]).ToList();
-        return new ReportTable("Snapshots", ["iteration", "distill s", "accuracy %", "networks", "picture"], rows);
+        return new ReportTable("Snapshots", ["iteration", "distill s", "processor s", "accuracy %", "networks", "picture"], rows);
     }
 }

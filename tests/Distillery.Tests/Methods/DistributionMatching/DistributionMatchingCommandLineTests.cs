@@ -56,6 +56,9 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
             File.Exists((string)s["png"]!).Should().BeTrue();
         });
         ((double)snapshots[0]!["distill_seconds"]!).Should().BeLessThanOrEqualTo((double)snapshots[1]!["distill_seconds"]!);
+        ((double)snapshots[0]!["distill_processor_seconds"]!).Should().BePositive()
+            .And.BeLessThanOrEqualTo((double)snapshots[1]!["distill_processor_seconds"]!);
+        ((double)JsonNode.Parse(run.Out)!["processor_seconds"]!).Should().BeGreaterThanOrEqualTo((double)snapshots[1]!["distill_processor_seconds"]!);
         File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.snapshots.json")).Should().BeTrue();
     }
 
