@@ -11,7 +11,8 @@
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
-#                 stage); memory depends on the steps, the set and the network, not on the expert's quality
+#                 stage), the student lr held (a target one small epoch ahead drives a learned lr below zero at
+#                 30 steps); memory depends on the steps, the set and the network, not on the expert or the lr
 # SNAPSHOT_NETWORKS: networks per snapshot (default 1; the protocol's 3 is what evaluate-SET gives).
 # WORKSPACE keeps the database between stages (default experiments/results/hour/hour.db). A stage stopped part-way
 # resumes from its checkpoint when run again with the same settings. THREADS and DISTILLERY as in common.sh.
@@ -49,7 +50,8 @@ for stage in "${stages[@]}"; do
       run "$stage" $distillery distill -m "$method" -d fashion-mnist --ipc 10 --name "$stage" --overwrite \
         --Methods:$method:Experts=1 --Methods:$method:ExpertTrainingEpochs=2 --Methods:$method:ExpertImages=2000 \
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
-        --Methods:$method:SyntheticSteps="$steps" --Methods:$method:Iterations=2 "${common[@]}" ;;
+        --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
+        "${common[@]}" ;;
     *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
