@@ -104,7 +104,26 @@ def continual_table():
         print(f"| {result['learner']} | {memory} | {len(result['orders'])} | {curve} | {final} | {100 * result['forgetting']:.1f} | {task:.1f} |")
 
 
+def hour_table():
+    """Multi-formation rows of run-hour.sh beside the plain DM runs of run-dm-budget.sh, same evaluation."""
+    runs = [("dm", 1, 1, ["hour/dm-f1-fashion-mnist-ipc1"]), ("dm", 1, 2, ["hour/dm-f2-fashion-mnist-ipc1"]),
+            ("dm", 10, 1, ["dm/dm-from-real-lr3-fashion-mnist-ipc10"]), ("dm", 10, 2, ["hour/dm-f2-fashion-mnist-ipc10"])]
+    print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | networks |")
+    print("| --- | --: | --: | --: | --: | --: | --: | --: |")
+    for method, ipc, factor, names in runs:
+        for row in snapshots(*names):
+            processor = row.get("distill_processor_seconds")
+            processor = f"{processor:.0f}" if processor is not None else "—"
+            print(f"| {method} | {ipc} | {factor} | {row['iteration']} | {row['distill_seconds']:.0f} | {processor} | "
+                  f"{pct(row['mean'], row['std'])} | {len(row['accuracies'])} |")
+        final = load(f"hour/evaluate-{names[-1].split('/')[-1]}.json")
+        if final:
+            result = final["results"][0]
+            print(f"| {method} | {ipc} | {factor} | last, evaluated again | | | {pct(result['mean'], result['std'])} | {len(result['runs'])} |")
+
+
 for title, table in [("DM budgets", budget_table), ("gradient matching", gradient_matching_table),
-                     ("cross-architecture", cross_architecture_table), ("continual", continual_table)]:
+                     ("cross-architecture", cross_architecture_table), ("continual", continual_table),
+                     ("multi-formation", hour_table)]:
     print(f"\n### {title}\n")
     table()
