@@ -84,7 +84,8 @@ internal sealed class KernelRegressionStep(DistillationRequest request, KernelRe
             {
                 throw new UserErrorException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"A pool network diverged while training on the synthetic set at iteration {iteration} (loss {trained}). The state of the last checkpoint is kept; lower {KernelRegressionOptions.Setting(nameof(options.LearningRateNetwork))} and run again to resume from it."));
+                    $"A pool network diverged while training on the synthetic set at iteration {iteration} (loss {trained}). The state of the last checkpoint is kept; lower {KernelRegressionOptions.Setting(nameof(options.LearningRateNetwork))} " +
+                    $"(or {KernelRegressionOptions.Setting(nameof(options.LearningRateImages))}, if the images grew large) and run again to resume from it."));
             }
         }
 
