@@ -55,10 +55,24 @@ internal sealed class NetworkPool : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var members = new PoolMember[options.PoolSize];
         var pool = new NetworkPool(networks, request, options, members, created: 0, resets: 0);
-        for (var i = 0; i < members.Length; i++)
+        var ages = Enumerable.Range(0, members.Length).Select(i => StartingAge(i, members.Length, options.MaxOnlineSteps)).ToArray();
+        try
         {
-            members[i] = pool.Fresh();
-            members[i].Train(images, targets, StartingAge(i, members.Length, options.MaxOnlineSteps));
+            using var task = request.Progress.Start($"{KernelRegressionMethod.Name}: training the starting pool", Math.Max(1, ages.Sum()));
+            for (var i = 0; i < members.Length; i++)
+            {
+                members[i] = pool.Fresh();
+                for (var step = 0; step < ages[i]; step++)
+                {
+                    members[i].Train(images, targets, 1);
+                    task.Advance();
+                }
+            }
+        }
+        catch
+        {
+            pool.Dispose();
+            throw;
         }
 
         return pool;
