@@ -32,7 +32,18 @@ internal sealed class KernelRegressionMethod(INetworkFactory networks, IOptions<
         var formation = FormationSetting.Resolve(request, settings.Factor, $"{KernelRegressionOptions.Section}:{nameof(settings.Factor)}");
         var started = DateTimeOffset.UtcNow;
 
-        using var state = await LoadOrInitialiseAsync(request, settings, formation, cancellationToken).ConfigureAwait(false);
+        KernelRegressionState loaded;
+        try
+        {
+            loaded = await LoadOrInitialiseAsync(request, settings, formation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while the starting pool trained: nothing is kept before the first iteration's checkpoint.
+            throw RunStoppedException.KeepingNothing(cancellationToken, stop);
+        }
+
+        using var state = loaded;
         var step = new KernelRegressionStep(request, settings, strategy);
         using var task = request.Progress.Start($"{Name}: learning {Counted.ImagesPerClass(request.ImagesPerClass)}", settings.Iterations);
         task.Advance(Math.Min(state.Completed, settings.Iterations));
@@ -98,7 +109,7 @@ internal sealed class KernelRegressionMethod(INetworkFactory networks, IOptions<
     {
         using var checkpoint = await request.Checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false);
         return checkpoint is null
-            ? KernelRegressionState.Initialise(networks, request, settings, formation)
+            ? KernelRegressionState.Initialise(networks, request, settings, formation, cancellationToken)
             : KernelRegressionState.Restore(checkpoint, networks, request, settings, formation);
     }
 

@@ -63,7 +63,9 @@ internal sealed class KernelRegressionState : IDisposable
     /// <summary>The images and soft labels a network trains on: decoded by the formation, detached.</summary>
     public (Tensor Images, Tensor Targets) TrainingSet() => DecodedTrainingSet(Formation, Images, Logits);
 
-    public static KernelRegressionState Initialise(INetworkFactory networks, DistillationRequest request, KernelRegressionOptions options, Formation formation)
+    /// <exception cref="OperationCanceledException">The run was stopped while the starting pool trained.</exception>
+    public static KernelRegressionState Initialise(
+        INetworkFactory networks, DistillationRequest request, KernelRegressionOptions options, Formation formation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(networks);
         ArgumentNullException.ThrowIfNull(request);
@@ -78,7 +80,7 @@ internal sealed class KernelRegressionState : IDisposable
                 $"Use a smaller --ipc or {KernelRegressionOptions.Setting(nameof(options.Factor))}, or {KernelRegressionOptions.Setting(nameof(options.Init))}=noise.")
             : torch.randn(Shape(request), generator: generator);
         using var logits = StartingLogits(request, options.LabelConfidence);
-        return Create(networks, request, options, formation, start, logits, moments: null, record: null, tensors: null);
+        return Create(networks, request, options, formation, start, logits, moments: null, record: null, tensors: null, cancellationToken);
     }
 
     public static KernelRegressionState Restore(
@@ -179,7 +181,8 @@ internal sealed class KernelRegressionState : IDisposable
         Tensor logits,
         (Tensor ImagesFirst, Tensor ImagesSecond, Tensor LogitsFirst, Tensor LogitsSecond)? moments,
         StateRecord? record,
-        IReadOnlyDictionary<string, Tensor>? tensors)
+        IReadOnlyDictionary<string, Tensor>? tensors,
+        CancellationToken cancellationToken = default)
     {
         var device = request.Device;
         var imageLeaf = images.detach().to_type(ScalarType.Float32).to(device).clone().requires_grad_(true);
@@ -193,19 +196,31 @@ internal sealed class KernelRegressionState : IDisposable
             ? new AdamMoments(options.LearningRateLabels, n.LogitsFirst.to(device).clone(), n.LogitsSecond.to(device).clone(), record!.LabelSteps)
             : AdamMoments.Fresh(logitLeaf, options.LearningRateLabels);
         NetworkPool pool;
-        if (record is not null && tensors is not null)
+        try
         {
-            pool = NetworkPool.Restore(networks, request, options, tensors, record.Pool);
-        }
-        else
-        {
-            // Networks and their optimizer buffers are made outside any dispose scope: they outlive this call.
-            var (trainImages, targets) = DecodedTrainingSet(formation, imageLeaf, logitLeaf);
-            using (trainImages)
-            using (targets)
+            if (record is not null && tensors is not null)
             {
-                pool = NetworkPool.Create(networks, request, options, trainImages, targets);
+                pool = NetworkPool.Restore(networks, request, options, tensors, record.Pool);
             }
+            else
+            {
+                // Networks and their optimizer buffers are made outside any dispose scope: they outlive this call.
+                var (trainImages, targets) = DecodedTrainingSet(formation, imageLeaf, logitLeaf);
+                using (trainImages)
+                using (targets)
+                {
+                    pool = NetworkPool.Create(networks, request, options, trainImages, targets, cancellationToken);
+                }
+            }
+        }
+        catch
+        {
+            imageLeaf.Dispose();
+            logitLeaf.Dispose();
+            labels.Dispose();
+            imageOptimizer.Dispose();
+            labelOptimizer.Dispose();
+            throw;
         }
 
         return new KernelRegressionState(imageLeaf, logitLeaf, labels, imageOptimizer, labelOptimizer, pool, formation, record?.Completed ?? 0);

@@ -47,8 +47,9 @@ internal sealed class NetworkPool : IDisposable
     /// A pool of fresh networks, network i trained <see cref="StartingAge"/> steps on <paramref name="images"/> toward
     /// <paramref name="targets"/> (the starting set), so that the pool holds young and trained networks from the start.
     /// </summary>
+    /// <exception cref="OperationCanceledException">The run was stopped while the starting pool trained.</exception>
     public static NetworkPool Create(
-        INetworkFactory networks, DistillationRequest request, KernelRegressionOptions options, Tensor images, Tensor targets)
+        INetworkFactory networks, DistillationRequest request, KernelRegressionOptions options, Tensor images, Tensor targets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(networks);
         ArgumentNullException.ThrowIfNull(request);
@@ -64,6 +65,7 @@ internal sealed class NetworkPool : IDisposable
                 members[i] = pool.Fresh();
                 for (var step = 0; step < ages[i]; step++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     members[i].Train(images, targets, 1);
                     task.Advance();
                 }

@@ -163,6 +163,25 @@ public sealed class KernelRegressionMethodTests
     }
 
     [Fact]
+    public async Task StoppingWhileTheStartingPoolTrainsStopsAtOnceAndKeepsNothing()
+    {
+        using var data = TwoClassProblem.Create(trainCount: 64, testCount: 8);
+        var options = FrepoRuns.Options();
+        options.PoolSize = 3;
+        options.MaxOnlineSteps = 30;
+        using var cancel = new CancellationTokenSource();
+        var networks = new CancellingNetworks(cancel, cancelAt: 2);
+        using var checkpoints = new MemoryCheckpointStore();
+        var method = new KernelRegressionMethod(networks, Microsoft.Extensions.Options.Options.Create(options));
+
+        var run = () => method.DistillAsync(FrepoRuns.Request(data, checkpoints), cancel.Token);
+
+        (await run.Should().ThrowAsync<RunStoppedException>()).Which.Message.Should().Contain("before anything could be kept");
+        networks.Created.Should().Be(2, "the stop comes before the second network's first training step, not after the starting pool");
+        checkpoints.Saves.Should().Be(0);
+    }
+
+    [Fact]
     public async Task ADivergedStepIsAUserErrorThatNamesTheSetting()
     {
         using var data = TwoClassProblem.Create(trainCount: 64, testCount: 8);
@@ -172,5 +191,24 @@ public sealed class KernelRegressionMethodTests
         var run = () => FrepoRuns.RunAsync(options, FrepoRuns.Request(data));
 
         await run.Should().ThrowAsync<UserErrorException>().WithMessage("*--Methods:frepo:LearningRateImages*");
+    }
+
+    /// <summary>Builds small ConvNets and cancels a token when asked for the network number <c>cancelAt</c>.</summary>
+    private sealed class CancellingNetworks(CancellationTokenSource cancel, int cancelAt) : Distillery.Networks.INetworkFactory
+    {
+        private readonly SmallConvNets _inner = new();
+
+        public int Created => _inner.Created;
+
+        public Distillery.Networks.Network Create(string architecture, Distillery.Data.DatasetInfo dataset, long seed, Device device)
+        {
+            var network = _inner.Create(architecture, dataset, seed, device);
+            if (_inner.Created == cancelAt)
+            {
+                cancel.Cancel();
+            }
+
+            return network;
+        }
     }
 }
