@@ -41,6 +41,6 @@ public sealed class SmokeTests
         var rows = JsonNode.Parse(run.Out)!.AsArray().Select(r => r!.AsObject()).ToList();
         rows.Select(r => (string?)r["kind"]).Should().Contain(new[] { "method", "architecture", "scenario", "dataset" });
         rows.Should().AllSatisfy(r => ((string?)r["status"]).Should().Be("Active", $"{r["kind"]} {r["name"]} of {r["plugin"]} is a built-in component"));
-        rows.Where(r => (string?)r["kind"] == "method").Select(r => (string?)r["name"]).Should().Contain(new[] { "random", "herding", "kcenter", "dc", "dsa", "dm", "mtt", "tesla" });
+        rows.Where(r => (string?)r["kind"] == "method").Select(r => (string?)r["name"]).Should().Contain(new[] { "random", "herding", "kcenter", "dc", "dsa", "dm", "mtt", "tesla", "frepo" });
     }
 }

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Distillery.Storage;
+using Distillery.Tests.Host;
+using Distillery.Tests.Kit;
+
+namespace Distillery.Tests.Methods.KernelRegression;
+
+/// <summary><c>distill --method frepo</c> through the host and the built plugin, on the committed Fashion-MNIST fixture.</summary>
+public sealed class KernelRegressionCommandLineTests : IDisposable
+{
+    private readonly TemporaryFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task DistillStoresASetWithItsLearnedSoftLabels()
+    {
+        var run = await RunAsync("--output", "json");
+        run.ExitCode.Should().Be(0, run.Error);
+        ((bool)JsonNode.Parse(run.Out)!["resumed"]!).Should().BeFalse();
+
+        using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
+        using var set = await store.LoadSetAsync("frepo-fashion-mnist-ipc1-seed0", CancellationToken.None);
+        set.Images.shape.Should().Equal([10L, 1, 28, 28]);
+        set.Provenance.Method.Should().Be("frepo");
+        set.Provenance.Metrics["iterations"].Should().Be(3);
+        set.SoftLabels.Should().NotBeNull();
+        set.SoftLabels!.shape.Should().Equal([10L, 10]);
+        (set.SoftLabels.sum(1) - 1).abs().max().item<float>().Should().BeLessThan(1e-5f);
+    }
+
+    [Fact]
+    public async Task WithFactorTwoTheSetStoresItsBudgetAndRecordsTheDecoding()
+    {
+        var run = await RunAsync("--Methods:frepo:Factor=2");
+        run.ExitCode.Should().Be(0, run.Error);
+
+        using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
+        using var set = await store.LoadSetAsync("frepo-fashion-mnist-ipc1-seed0", CancellationToken.None);
+        set.Images.shape.Should().Equal([10L, 1, 28, 28]);
+        set.Formation.Factor.Should().Be(2);
+        set.SoftLabels!.shape.Should().Equal([10L, 10]);
+        set.Images.isfinite().all().item<bool>().Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("--Methods:frepo:Factor=3", "Factor")]
+    [InlineData("--Methods:frepo:Ridge=0", "Ridge")]
+    [InlineData("--Methods:frepo:PoolSize=0", "PoolSize")]
+    [InlineData("--Methods:frepo:Augmentation=color_warp", "warp")]
+    [InlineData("--Methods:frepo:PoolSzie=3", "PoolSize")]
+    public async Task BadOrUnknownSettingsFailBeforeAnyWorkWithExitCode2(string setting, string named)
+    {
+        var run = await RunAsync(setting);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(named);
+    }
+
+    private Task<HostRun> RunAsync(params string[] extra) => HostRun.StartAsync(
+    [
+        "distill", "--method", "frepo", "--dataset", "fashion-mnist", "--ipc", "1", "--arch", "convnet:d1-w8",
+        .. FixtureHost.Arguments(_temp),
+        "--Methods:frepo:Iterations=3",
+        "--Methods:frepo:PoolSize=2",
+        "--Methods:frepo:MaxOnlineSteps=2",
+        "--Methods:frepo:BatchReal=16",
+        .. extra,
+    ]);
+}
