@@ -8,6 +8,8 @@
 #   dm-f2-ipc10   dm, Factor 2, image lr 3, 64 real images per class, snapshots at DM_SNAPSHOTS (default 250,500)
 #   dm-f2-ipc1    the same at IPC 1 (IPC1_SNAPSHOTS, default 250,500)
 #   dm-f1-ipc1    dm at IPC 1 without multi-formation, the comparison for dm-f2-ipc1
+#   frepo-ipc10   frepo at its defaults (FREPO_ITERATIONS, default 200), then evaluate-frepo-fashion-mnist-ipc10: soft
+#                 and hard labels (snapshots would see hard labels only)
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
@@ -44,6 +46,9 @@ for stage in "${stages[@]}"; do
       $(dm 2 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
     dm-f1-ipc1) run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
       $(dm 1 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
+    frepo-ipc10) run frepo-ipc10 $distillery distill -m frepo -d fashion-mnist --ipc 10 --name frepo-fashion-mnist-ipc10 \
+        --Methods:frepo:Iterations="${FREPO_ITERATIONS:-200}" "${common[@]}"
+      run evaluate-frepo-fashion-mnist-ipc10 $distillery evaluate frepo-fashion-mnist-ipc10 --networks 3 --no-baseline "${common[@]}" ;;
     evaluate-*) set_name=${stage#evaluate-}
       run "$stage" $distillery evaluate "$set_name" --networks 3 --no-baseline "${common[@]}" ;;
     memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}
@@ -52,7 +57,7 @@ for stage in "${stages[@]}"; do
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
 note done
