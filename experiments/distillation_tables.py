@@ -105,21 +105,33 @@ def continual_table():
 
 
 def hour_table():
-    """Multi-formation rows of run-hour.sh beside the plain DM runs of run-dm-budget.sh, same evaluation."""
-    runs = [("dm", 1, 1, ["hour/dm-f1-fashion-mnist-ipc1"]), ("dm", 1, 2, ["hour/dm-f2-fashion-mnist-ipc1"]),
-            ("dm", 10, 1, ["dm/dm-from-real-lr3-fashion-mnist-ipc10"]), ("dm", 10, 2, ["hour/dm-f2-fashion-mnist-ipc10"])]
-    print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | networks |")
-    print("| --- | --: | --: | --: | --: | --: | --: | --: |")
-    for method, ipc, factor, names in runs:
-        for row in snapshots(*names):
-            processor = row.get("distill_processor_seconds")
-            processor = f"{processor:.0f}" if processor is not None else "—"
-            print(f"| {method} | {ipc} | {factor} | {row['iteration']} | {row['distill_seconds']:.0f} | {processor} | "
-                  f"{pct(row['mean'], row['std'])} | {len(row['accuracies'])} |")
-        final = load(f"hour/evaluate-{names[-1].split('/')[-1]}.json")
+    """run-hour.sh's rows (multi-formation, frepo) beside the plain DM runs of run-dm-budget.sh, same evaluation. Soft
+    labels are used where a method learned them; the hard-label column trains on the same images with hard labels."""
+    snapshot_runs = [("dm", 1, 1, "hour/dm-f1-fashion-mnist-ipc1"), ("dm", 1, 2, "hour/dm-f2-fashion-mnist-ipc1"),
+                     ("dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), ("dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10")]
+    print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | hard labels % | networks |")
+    print("| --- | --: | --: | --: | --: | --: | --: | --: | --: |")
+
+    def row(method, ipc, factor, iterations, wall, processor, result, hard):
+        hard = pct(hard["mean"], hard["std"]) if hard else "—"
+        print(f"| {method} | {ipc} | {factor} | {iterations} | {wall} | {processor} | {pct(result['mean'], result['std'])} | {hard} | "
+              f"{len(result.get('accuracies') or result.get('runs'))} |")
+
+    for method, ipc, factor, name in snapshot_runs:
+        for snapshot in snapshots(name):
+            processor = snapshot.get("distill_processor_seconds")
+            row(method, ipc, factor, snapshot["iteration"], f"{snapshot['distill_seconds']:.0f}",
+                f"{processor:.0f}" if processor is not None else "—", snapshot, None)
+        final = load(f"hour/evaluate-{name.split('/')[-1]}.json")
         if final:
-            result = final["results"][0]
-            print(f"| {method} | {ipc} | {factor} | last, evaluated again | | | {pct(result['mean'], result['std'])} | {len(result['runs'])} |")
+            row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], None)
+    for method, ipc, name in [("frepo", 10, "frepo-fashion-mnist-ipc10")]:
+        distilled, evaluated = load(f"hour/{method}-ipc{ipc}.json"), load(f"hour/evaluate-{name}.json")
+        if distilled and evaluated:
+            processor = distilled.get("processor_seconds")
+            hard = (evaluated.get("hard_labels") or [None])[0]
+            row(method, ipc, 1, "", f"{distilled['seconds']:.0f}", f"{processor:.0f}" if processor is not None else "—",
+                evaluated["results"][0], hard)
 
 
 for title, table in [("DM budgets", budget_table), ("gradient matching", gradient_matching_table),
