@@ -48,24 +48,34 @@ internal static class MttStepBenchmark
         using var state = TrajectoryMatchingState.Initialise(request, options);
 
         var times = new List<double>();
+        var processorTimes = new List<double>();
+        using var process = Process.GetCurrentProcess();
         double loss = double.NaN;
         for (var iteration = 1; iteration <= warmup + steps; iteration++)
         {
             var clock = Stopwatch.StartNew();
+            process.Refresh();
+            var processor = process.TotalProcessorTime;
             loss = Iterate(gradient, functional, start, target, state, options, strategy, iteration);
             if (iteration > warmup)
             {
                 times.Add(clock.Elapsed.TotalMilliseconds);
+                process.Refresh();
+                processorTimes.Add((process.TotalProcessorTime - processor).TotalMilliseconds);
             }
         }
 
         times.Sort();
-        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+        processorTimes.Sort();
         Console.WriteLine(
             $"{method}-step dotnet ipc={ipc} syn_steps={syntheticSteps} batch_syn={batchSyn} augmentation={augmentation} " +
-            $"threads={torch.get_num_threads()} steps={steps} median_ms={median:F1} min_ms={times[0]:F1} max_ms={times[^1]:F1} " +
+            $"threads={torch.get_num_threads()} steps={steps} median_ms={Median(times):F1} min_ms={times[0]:F1} max_ms={times[^1]:F1} " +
+            $"cpu_median_ms={Median(processorTimes):F1} " +
             $"loss={loss:F4} lr={state.Rate:G4} rss_mib={ResidentMemory.CurrentMiB:F0} peak_rss_mib={ResidentMemory.PeakMiB:F0}");
     }
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
     // The body of the method's iteration with formation factor 1: draw the student's plan, compute the gradient,
     // step the images and the learning rate.

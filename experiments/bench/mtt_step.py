@@ -130,9 +130,9 @@ def main():
     count = len(image_syn)
     batch = count if args.batch_syn <= 0 or args.batch_syn > count else args.batch_syn
 
-    times, value = [], float("nan")
+    times, cpu_times, value = [], [], float("nan")
     for it in range(args.warmup + args.steps):
-        begin = time.perf_counter()
+        begin, cpu_begin = time.perf_counter(), time.process_time()
         plan = student_batches(count, batch, args.syn_steps, torch.Generator().manual_seed(it + 1))
         value, images_grad, rate_grad = gradient(model, start, target, image_syn, label_syn, syn_lr, plan)
         image_syn.grad, syn_lr.grad = images_grad, rate_grad.reshape(syn_lr.shape)
@@ -140,10 +140,11 @@ def main():
         optimizer_lr.step()
         if it >= args.warmup:
             times.append((time.perf_counter() - begin) * 1000)
+            cpu_times.append((time.process_time() - cpu_begin) * 1000)
 
     print(f"{args.method}-step python ipc={args.ipc} syn_steps={args.syn_steps} batch_syn={args.batch_syn} augmentation=none "
           f"threads={torch.get_num_threads()} steps={args.steps} median_ms={statistics.median(times):.1f} "
-          f"min_ms={min(times):.1f} max_ms={max(times):.1f} loss={value:.4f} lr={syn_lr.item():.4g} "
+          f"min_ms={min(times):.1f} max_ms={max(times):.1f} cpu_median_ms={statistics.median(cpu_times):.1f} loss={value:.4f} lr={syn_lr.item():.4g} "
           f"rss_mib={rss_mib('VmRSS:'):.0f} peak_rss_mib={rss_mib('VmHWM:'):.0f}")
 
 
