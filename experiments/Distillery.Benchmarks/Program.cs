@@ -2,14 +2,16 @@ using System.Globalization;
 using Distillery.Benchmarks;
 using TorchSharp;
 
-// Usage: distillery-benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [--batch N] [--warmup N]
+// Usage: distillery-benchmarks <train-step|evaluate|memory|dm-step|dc-step|mtt-step> [--threads N] [--batch N] [--warmup N]
 //        [--steps N] [--ipc N] [--epochs N] [--networks N] [--test N] [--every N] [--augmentation STRATEGY] [--batch-real N]
 //        [--reuse-heap 1|0] (keep freed blocks in the heap, as the host does; 0: glibc's default)
 //        [--chunk N]  (dm-step: images per forward pass; 0 = the method's default, 100000 = whole batches)
 //        [--width N]  (dc-step: the ConvNet-3's width, default 128; dc-step with --augmentation STRATEGY times DSA)
-if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dm-step" or "dc-step"))
+//        [--method mtt|tesla] [--syn-steps N] [--batch-syn N]  (mtt-step: trajectory matching, default mtt, 20 steps,
+//        batch 0 = all synthetic images, augmentation none)
+if (args.Length == 0 || args[0] is not ("train-step" or "evaluate" or "memory" or "dm-step" or "dc-step" or "mtt-step"))
 {
-    Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory|dm-step|dc-step> [--threads N] [options]");
+    Console.Error.WriteLine("usage: Distillery.Benchmarks <train-step|evaluate|memory|dm-step|dc-step|mtt-step> [--threads N] [options]");
     return 2;
 }
 
@@ -47,6 +49,11 @@ switch (args[0])
         GradientMatchingBenchmark.Run(
             Option("ipc", 1), Option("batch-real", 256), Option("warmup", 1), Option("steps", 3),
             options.GetValueOrDefault("augmentation", "none"), Option("width", 128));
+        break;
+    case "mtt-step":
+        MttStepBenchmark.Run(
+            options.GetValueOrDefault("method", "mtt"), Option("ipc", 10), Option("syn-steps", 20), Option("warmup", 1), Option("steps", 3),
+            options.GetValueOrDefault("augmentation", "none"), Option("batch-syn", 0));
         break;
 }
 
