@@ -126,12 +126,12 @@ def hour_table():
         final = load(f"hour/evaluate-{name.split('/')[-1]}.json")
         if final:
             row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], None)
-    for method, ipc, name in [("frepo", 10, "frepo-fashion-mnist-ipc10")]:
+    for method, ipc, name, iterations in [("frepo", 10, "frepo-fashion-mnist-ipc10", 200)]:  # run-hour.sh's FREPO_ITERATIONS
         distilled, evaluated = load(f"hour/{method}-ipc{ipc}.json"), load(f"hour/evaluate-{name}.json")
         if distilled and evaluated:
             processor = distilled.get("processor_seconds")
             hard = (evaluated.get("hard_labels") or [None])[0]
-            row(method, ipc, 1, "", f"{distilled['seconds']:.0f}", f"{processor:.0f}" if processor is not None else "—",
+            row(method, ipc, 1, iterations, f"{distilled['seconds']:.0f}", f"{processor:.0f}" if processor is not None else "—",
                 evaluated["results"][0], hard)
 
 
