@@ -69,31 +69,11 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
         }
         catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
         {
-            throw await StopAsync(request, state, saved, stop, cancellationToken).ConfigureAwait(false);
+            throw await StopCheckpoint.KeepAsync(
+                request.Checkpoints, state.Completed, saved, state.IsFinite(), state.ToCheckpoint, stop, cancellationToken).ConfigureAwait(false);
         }
 
         return ToSet(request, settings, state, loss, started);
-    }
-
-    /// <summary>
-    /// Keeps the state of the last finished iteration when no checkpoint holds it yet (unless it is no longer finite: then
-    /// the last checkpoint stands), and says from where a rerun resumes.
-    /// </summary>
-    private static async Task<RunStoppedException> StopAsync(
-        DistillationRequest request, DistributionMatchingState state, int saved, OperationCanceledException stop, CancellationToken cancellationToken)
-    {
-        if (request.Checkpoints is NullCheckpointStore)
-        {
-            return RunStoppedException.KeepingNothing(cancellationToken, stop);
-        }
-
-        if (state.Completed > saved && state.IsFinite())
-        {
-            await request.Checkpoints.SaveAsync(state.ToCheckpoint(), CancellationToken.None).ConfigureAwait(false);
-            saved = state.Completed;
-        }
-
-        return saved > 0 ? RunStoppedException.AfterIteration(saved, cancellationToken, stop) : RunStoppedException.KeepingNothing(cancellationToken, stop);
     }
 
     private static async Task<DistributionMatchingState> LoadOrInitialiseAsync(

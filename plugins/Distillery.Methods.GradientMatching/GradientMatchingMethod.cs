@@ -75,7 +75,8 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
         }
         catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
         {
-            throw await StopAsync(request, state, saved, images, optimizer.Buffer, stop, cancellationToken).ConfigureAwait(false);
+            throw await StopCheckpoint.KeepAsync(
+                request.Checkpoints, state.FinishedIterations, saved, usable: true, () => state.ToCheckpoint(images, optimizer.Buffer), stop, cancellationToken).ConfigureAwait(false);
         }
 
         var provenance = new SetProvenance
@@ -89,27 +90,6 @@ internal abstract class GradientMatchingMethod(INetworkFactory networks, Gradien
             Metrics = new Dictionary<string, double> { ["loss"] = state.Loss, ["iterations"] = options.Iterations },
         };
         return new SyntheticSet(images.detach().clone(), labels.clone(), provenance) { Formation = formation };
-    }
-
-    /// <summary>
-    /// Keeps the state of the last finished iteration when no checkpoint holds it yet, and says from where a rerun
-    /// resumes.
-    /// </summary>
-    private static async Task<RunStoppedException> StopAsync(
-        DistillationRequest request, MatchingCheckpoint state, int saved, Tensor images, Tensor momentum, OperationCanceledException stop, CancellationToken cancellationToken)
-    {
-        if (request.Checkpoints is NullCheckpointStore)
-        {
-            return RunStoppedException.KeepingNothing(cancellationToken, stop);
-        }
-
-        if (state.FinishedIterations > saved)
-        {
-            await request.Checkpoints.SaveAsync(state.ToCheckpoint(images, momentum), CancellationToken.None).ConfigureAwait(false);
-            saved = state.FinishedIterations;
-        }
-
-        return saved > 0 ? RunStoppedException.AfterIteration(saved, cancellationToken, stop) : RunStoppedException.KeepingNothing(cancellationToken, stop);
     }
 
     /// <summary>

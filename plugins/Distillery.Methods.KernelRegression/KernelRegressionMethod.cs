@@ -81,27 +81,11 @@ internal sealed class KernelRegressionMethod(INetworkFactory networks, IOptions<
         }
         catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
         {
-            throw await StopAsync(request, state, saved, stop, cancellationToken).ConfigureAwait(false);
+            throw await StopCheckpoint.KeepAsync(
+                request.Checkpoints, state.Completed, saved, state.IsFinite() && state.Pool.IsFinite(), state.ToCheckpoint, stop, cancellationToken).ConfigureAwait(false);
         }
 
         return ToSet(request, settings, state, loss, started);
-    }
-
-    private static async Task<RunStoppedException> StopAsync(
-        DistillationRequest request, KernelRegressionState state, int saved, OperationCanceledException stop, CancellationToken cancellationToken)
-    {
-        if (request.Checkpoints is NullCheckpointStore)
-        {
-            return RunStoppedException.KeepingNothing(cancellationToken, stop);
-        }
-
-        if (state.Completed > saved && state.IsFinite() && state.Pool.IsFinite())
-        {
-            await request.Checkpoints.SaveAsync(state.ToCheckpoint(), CancellationToken.None).ConfigureAwait(false);
-            saved = state.Completed;
-        }
-
-        return saved > 0 ? RunStoppedException.AfterIteration(saved, cancellationToken, stop) : RunStoppedException.KeepingNothing(cancellationToken, stop);
     }
 
     private async Task<KernelRegressionState> LoadOrInitialiseAsync(

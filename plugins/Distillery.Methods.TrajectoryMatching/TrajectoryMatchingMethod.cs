@@ -67,7 +67,8 @@ internal abstract class TrajectoryMatchingMethod(
             }
             catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)
             {
-                throw await StopAsync(request, state, saved, stop, cancellationToken).ConfigureAwait(false);
+                throw await StopCheckpoint.KeepAsync(
+                    request.Checkpoints, state.Completed, saved, state.IsSound(), state.ToCheckpoint, stop, cancellationToken, "every expert").ConfigureAwait(false);
             }
 
             return ToSet(request, state, pool, formation, loss, started);
@@ -128,25 +129,6 @@ internal abstract class TrajectoryMatchingMethod(
     private UserErrorException Diverged(string what) => new(
         $"Trajectory matching diverged: {what}. The state of the last checkpoint is kept; lower {settings.Setting(nameof(settings.LearningRateImages))} " +
         $"or {settings.Setting(nameof(settings.LearningRateLr))} and run again to resume from it.");
-
-    private static async Task<RunStoppedException> StopAsync(
-        DistillationRequest request, TrajectoryMatchingState state, int saved, OperationCanceledException stop, CancellationToken cancellationToken)
-    {
-        if (request.Checkpoints is NullCheckpointStore)
-        {
-            return RunStoppedException.Keeping("every expert", cancellationToken, stop);
-        }
-
-        if (state.Completed > saved && state.IsSound())
-        {
-            await request.Checkpoints.SaveAsync(state.ToCheckpoint(), CancellationToken.None).ConfigureAwait(false);
-            saved = state.Completed;
-        }
-
-        return saved > 0
-            ? RunStoppedException.AfterIteration(saved, cancellationToken, stop)
-            : RunStoppedException.Keeping("every expert", cancellationToken, stop);
-    }
 
     private async Task<TrajectoryMatchingState> LoadOrInitialiseAsync(DistillationRequest request, CancellationToken cancellationToken)
     {
