@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Distillery.Learning;
 using Distillery.Networks;
-using Distillery.Storage;
 using Distillery.Text;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +15,6 @@ namespace Distillery.Methods.DistributionMatching;
 internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOptions<DistributionMatchingOptions> options) : IDistillationMethod
 {
     public const string Name = "dm";
-
-    private static readonly JsonSerializerOptions EnumsAsNames = new() { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {
@@ -89,22 +84,7 @@ internal sealed class DistributionMatchingMethod(INetworkFactory networks, IOpti
         DistillationRequest request, DistributionMatchingOptions settings, DistributionMatchingState state, double? loss, DateTimeOffset started)
     {
         var metrics = new Dictionary<string, double> { ["iterations"] = state.Completed };
-        if (loss is { } last)
-        {
-            metrics["loss"] = last;
-        }
-
-        var provenance = new SetProvenance
-        {
-            Method = Name,
-            Dataset = request.Dataset.Name,
-            ImagesPerClass = request.ImagesPerClass,
-            Architecture = request.Architecture,
-            Seed = request.Seed,
-            OptionsJson = JsonSerializer.Serialize(settings, EnumsAsNames),
-            DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
-            Metrics = metrics,
-        };
+        var provenance = LearnedSetProvenance.Create(request, Name, settings, metrics, loss, started);
         return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance) { Formation = new Formation(settings.Factor) };
     }
 }

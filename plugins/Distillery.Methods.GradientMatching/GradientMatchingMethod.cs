@@ -6,7 +6,6 @@ using Distillery.Methods.GradientMatching.Distances;
 using Distillery.Methods.GradientMatching.Matching;
 using Distillery.Networks;
 using Distillery.Randomness;
-using Distillery.Storage;
 using Distillery.Text;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Distillery.Learning;
 using Distillery.Methods;
 using Distillery.Networks;
-using Distillery.Storage;
 using Distillery.Text;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -21,8 +18,6 @@ namespace Distillery.Methods.KernelRegression;
 internal sealed class KernelRegressionMethod(INetworkFactory networks, IOptions<KernelRegressionOptions> options) : IDistillationMethod
 {
     public const string Name = "frepo";
-
-    private static readonly JsonSerializerOptions EnumsAsNames = new() { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {
@@ -111,22 +106,7 @@ internal sealed class KernelRegressionMethod(INetworkFactory networks, IOptions<
             ["soft_label_agreement"] = agreement,
             ["soft_label_confidence"] = soft.gather(1, state.Labels.unsqueeze(1)).mean().item<float>(),
         };
-        if (loss is { } last)
-        {
-            metrics["loss"] = last;
-        }
-
-        var provenance = new SetProvenance
-        {
-            Method = Name,
-            Dataset = request.Dataset.Name,
-            ImagesPerClass = request.ImagesPerClass,
-            Architecture = request.Architecture,
-            Seed = request.Seed,
-            OptionsJson = JsonSerializer.Serialize(settings, EnumsAsNames),
-            DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
-            Metrics = metrics,
-        };
+        var provenance = LearnedSetProvenance.Create(request, Name, settings, metrics, loss, started);
         return new SyntheticSet(state.Images.detach().clone().DetachFromDisposeScope(), state.Labels.clone().DetachFromDisposeScope(), provenance)
         {
             SoftLabels = soft.clone().DetachFromDisposeScope(),

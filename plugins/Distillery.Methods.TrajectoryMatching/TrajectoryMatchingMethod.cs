@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Distillery.Learning;
 using Distillery.Methods.TrajectoryMatching.Experts;
 using Distillery.Methods.TrajectoryMatching.Functional;
 using Distillery.Methods.TrajectoryMatching.Matching;
 using Distillery.Networks;
 using Distillery.Randomness;
-using Distillery.Storage;
 using Distillery.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -26,8 +23,6 @@ namespace Distillery.Methods.TrajectoryMatching;
 internal abstract class TrajectoryMatchingMethod(
     string name, INetworkFactory networks, ExpertTrajectories experts, TrajectoryMatchingOptions settings, ITrajectoryGradient gradient) : IDistillationMethod
 {
-    private static readonly JsonSerializerOptions EnumsAsNames = new() { Converters = { new JsonStringEnumConverter() } };
-
     public async Task<SyntheticSet> DistillAsync(DistillationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -149,22 +144,7 @@ internal abstract class TrajectoryMatchingMethod(
             ["experts_trained"] = pool.Trained,
             ["expert_seconds"] = pool.TrainingSeconds,
         };
-        if (loss is { } last)
-        {
-            metrics["loss"] = last;
-        }
-
-        var provenance = new SetProvenance
-        {
-            Method = name,
-            Dataset = request.Dataset.Name,
-            ImagesPerClass = request.ImagesPerClass,
-            Architecture = request.Architecture,
-            Seed = request.Seed,
-            OptionsJson = JsonSerializer.Serialize(settings, settings.GetType(), EnumsAsNames),
-            DurationSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
-            Metrics = metrics,
-        };
+        var provenance = LearnedSetProvenance.Create(request, name, settings, metrics, loss, started);
         return new SyntheticSet(state.Images.detach().clone(), state.Labels.clone(), provenance) { LearnedLearningRate = state.Rate, Formation = formation };
     }
 }
