@@ -50,7 +50,7 @@ public sealed class DistillationRunner(
         var clock = new RunClock();
         var snapshots = job.Snapshots is null
             ? null
-            : new SnapshotEvaluator(job.Snapshots, setName, job.Seed, data, evaluator, evaluation.Value, clock, progress);
+            : new SnapshotEvaluator(job.Snapshots, setName, run.Id, job.Seed, data, evaluator, evaluation.Value, clock, progress);
         var request = Request(job, data, progress) with
         {
             Snapshots = (ISnapshotSink?)snapshots ?? NullSnapshotSink.Instance,

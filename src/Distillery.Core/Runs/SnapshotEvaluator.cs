@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Distillery.Data;
 using Distillery.Imaging;
 using Distillery.Methods;
@@ -13,12 +14,14 @@ namespace Distillery.Runs;
 /// <summary>
 /// Takes a run's snapshots: draws the images, evaluates them with the reference protocol (with the seeds a later
 /// <c>evaluate</c> of the finished set uses, so the numbers line up), and rewrites <c>NAME.snapshots.json</c> after each
-/// one so that a killed run keeps what it measured. Sets its time aside on the run's clock, so that the run's
-/// distillation time leaves it out.
+/// one so that a killed run keeps what it measured. A resumed run keeps the rows an earlier process of the same run
+/// (<paramref name="runId"/>) wrote there, at iterations it does not evaluate again; rows of another run are dropped.
+/// Sets its time aside on the run's clock, so that the run's distillation time leaves it out.
 /// </summary>
 public sealed class SnapshotEvaluator(
     SnapshotPlan plan,
     string setName,
+    string runId,
     long seed,
     DatasetSplits data,
     ISetEvaluator evaluator,
@@ -28,6 +31,7 @@ public sealed class SnapshotEvaluator(
 {
     private readonly HashSet<int> _wanted = [.. plan.Iterations];
     private readonly List<SnapshotResult> _results = [];
+    private List<JsonObject>? _earlierRows;
 
     public IReadOnlyList<SnapshotResult> Results => _results;
 
@@ -63,8 +67,41 @@ public sealed class SnapshotEvaluator(
                 line.Advance();
             }
 
-            AtomicFile.Write(ResultsPath, stream => JsonSerializer.Serialize(stream, _results.Select(ToJson)));
+            _earlierRows ??= EarlierRows();
+            var rows = _earlierRows
+                .Where(row => !_results.Exists(taken => taken.Iteration == (int?)row["iteration"]))
+                .Concat(_results.Select(FileRow))
+                .OrderBy(row => (int?)row["iteration"])
+                .ToList();
+            AtomicFile.Write(ResultsPath, stream => JsonSerializer.Serialize(stream, rows));
         }
+    }
+
+    /// <summary>The rows an earlier process of this run wrote; none when the file is missing, unreadable or of another run.</summary>
+    private List<JsonObject> EarlierRows()
+    {
+        if (!File.Exists(ResultsPath))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(ResultsPath)) is JsonArray rows
+                ? [.. rows.OfType<JsonObject>().Where(row => (string?)row["run"] == runId && row["iteration"] is JsonValue).Select(row => (JsonObject)row.DeepClone())]
+                : [];
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException or FormatException)
+        {
+            return [];
+        }
+    }
+
+    private JsonObject FileRow(SnapshotResult result)
+    {
+        var row = JsonSerializer.SerializeToNode(ToJson(result))!.AsObject();
+        row["run"] = runId;
+        return row;
     }
 
     public static object ToJson(SnapshotResult result) => new

@@ -62,6 +62,33 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
         File.Exists(_temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.snapshots.json")).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task ARerunKeepsTheSnapshotRowsOfItsRunThatItDoesNotEvaluateAgainAndDropsThoseOfOtherRuns()
+    {
+        string[] args = ["--Methods:dm:Iterations=3", "--Methods:dm:BatchReal=8", "--snapshot-at", "1,3", "--Evaluation:Epochs=1"];
+        var first = await RunAsync(args);
+        first.ExitCode.Should().Be(0, first.Error);
+        var path = _temp.Combine("out", "dm-fashion-mnist-ipc1-seed0.snapshots.json");
+        var rows = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        var runId = (string)rows[0]!["run"]!;
+        rows.Select(row => (string?)row!["run"]).Should().AllBe(runId);
+
+        var earlier = rows[0]!.DeepClone().AsObject();
+        earlier["iteration"] = 2;
+        earlier["mean"] = 0.123;
+        var other = rows[0]!.DeepClone().AsObject();
+        other["run"] = "another-run";
+        other["iteration"] = 4;
+        File.WriteAllText(path, new JsonArray(rows[0]!.DeepClone(), earlier, other).ToJsonString());
+
+        var second = await RunAsync([.. args, "--overwrite"]);
+        second.ExitCode.Should().Be(0, second.Error);
+        var merged = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        merged.Select(row => (int)row!["iteration"]!).Should().Equal([1, 2, 3]);
+        ((double)merged[1]!["mean"]!).Should().Be(0.123);
+        merged.Select(row => (string?)row!["run"]).Should().AllBe(runId);
+    }
+
     [Theory]
     [InlineData("0,5")]
     [InlineData("ten")]
