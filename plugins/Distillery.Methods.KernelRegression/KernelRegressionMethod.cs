@@ -71,7 +71,11 @@ internal sealed class KernelRegressionMethod(INetworkFactory networks, IOptions<
                     saved = iteration;
                 }
 
-                await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, formation, cancellationToken).ConfigureAwait(false);
+                if (request.Snapshots.Wants(iteration))
+                {
+                    using var soft = state.SoftLabels();
+                    await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, formation, soft, learningRate: null, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)

@@ -57,7 +57,8 @@ internal abstract class TrajectoryMatchingMethod(
                         saved = iteration;
                     }
 
-                    await request.Snapshots.OfferAsync(iteration, state.Images, state.Labels, formation, cancellationToken).ConfigureAwait(false);
+                    await request.Snapshots.OfferAsync(
+                        iteration, state.Images, state.Labels, formation, softLabels: null, state.Rate, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException stop) when (stop is not RunStoppedException && cancellationToken.IsCancellationRequested)

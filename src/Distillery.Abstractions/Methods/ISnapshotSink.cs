@@ -35,4 +35,15 @@ public interface ISnapshotSink
         using var decodedLabels = formation.DecodeLabels(labels);
         await TakeAsync(iteration, decoded, decodedLabels, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Takes the stored images and labels after <paramref name="iteration"/> of a run that also learns soft labels
+    /// (<paramref name="softLabels"/>, probabilities <c>[stored images, classes]</c>) or the learning rate networks train
+    /// its images with (<paramref name="learningRate"/>); either may be null. The caller keeps ownership of every tensor.
+    /// Unless a sink does better (e.g. trains on the soft labels at the learned rate, as the finished set would be
+    /// evaluated), it receives the images with their hard labels. Added in contract 2.4.
+    /// </summary>
+    Task TakeAsync(
+        int iteration, Tensor images, Tensor labels, Formation formation, Tensor? softLabels, double? learningRate, CancellationToken cancellationToken) =>
+        TakeAsync(iteration, images, labels, formation, cancellationToken);
 }

@@ -39,4 +39,32 @@ public static class SnapshotSinkExtensions
         using var detached = images.detach();
         await sink.TakeAsync(iteration, detached, labels, formation, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// As <see cref="OfferAsync(ISnapshotSink, int, Tensor, Tensor, Formation, CancellationToken)"/> for a run that also
+    /// learns soft labels or a learning rate: the sink receives them too, so that a snapshot is evaluated as the finished
+    /// set would be. Added in contract 2.4.
+    /// </summary>
+    public static async Task OfferAsync(
+        this ISnapshotSink sink,
+        int iteration,
+        Tensor images,
+        Tensor labels,
+        Formation formation,
+        Tensor? softLabels,
+        double? learningRate,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(formation);
+        if (!sink.Wants(iteration))
+        {
+            return;
+        }
+
+        using var detached = images.detach();
+        using var detachedSoft = softLabels?.detach();
+        await sink.TakeAsync(iteration, detached, labels, formation, detachedSoft, learningRate, cancellationToken).ConfigureAwait(false);
+    }
 }

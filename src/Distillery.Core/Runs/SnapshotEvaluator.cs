@@ -42,8 +42,15 @@ public sealed class SnapshotEvaluator(
     public Task TakeAsync(int iteration, Tensor images, Tensor labels, CancellationToken cancellationToken)
         => TakeAsync(iteration, images, labels, Formation.None, cancellationToken);
 
-    /// <summary>Draws the stored images and evaluates the training images they decode into.</summary>
-    public async Task TakeAsync(int iteration, Tensor images, Tensor labels, Formation formation, CancellationToken cancellationToken)
+    public Task TakeAsync(int iteration, Tensor images, Tensor labels, Formation formation, CancellationToken cancellationToken)
+        => TakeAsync(iteration, images, labels, formation, softLabels: null, learningRate: null, cancellationToken);
+
+    /// <summary>
+    /// Draws the stored images and evaluates the training images they decode into, on the soft labels and at the learned
+    /// rate when the run gives them (as <c>evaluate</c> trains on the finished set).
+    /// </summary>
+    public async Task TakeAsync(
+        int iteration, Tensor images, Tensor labels, Formation formation, Tensor? softLabels, double? learningRate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
@@ -55,7 +62,12 @@ public sealed class SnapshotEvaluator(
             Directory.CreateDirectory(plan.Directory);
             var png = Path.Combine(plan.Directory, $"{setName}-it{iteration}.png");
             ImageGrid.WritePng(images, labels, data.Info, png);
-            using var set = new TrainingSet(formation.Decode(images.detach()), formation.DecodeLabels(labels), data.Info.NumClasses);
+            using var set = new TrainingSet(
+                formation.Decode(images.detach()),
+                formation.DecodeLabels(labels),
+                data.Info.NumClasses,
+                softLabels is null ? null : formation.DecodeLabels(softLabels.detach()),
+                learningRate);
             var options = evaluation.With(networks: plan.Networks);
             var result = await evaluator.EvaluateAsync(
                 set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)
@@ -114,6 +126,9 @@ public sealed class SnapshotEvaluator(
         std = result.Evaluation.Std,
         accuracies = result.Evaluation.Accuracies,
         evaluation_seconds = result.Evaluation.Seconds,
+        soft_labels = result.Evaluation.SoftLabels,
+        learning_rate = result.Evaluation.LearningRate,
+        learning_rate_from_set = result.Evaluation.LearningRateFromSet,
         png = result.Png,
     };
 }

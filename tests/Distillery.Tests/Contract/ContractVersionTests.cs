@@ -18,9 +18,9 @@ public sealed class ContractVersionTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void TheHostSpeaksContract23()
+    public void TheHostSpeaksContract24()
     {
-        DistilleryContract.Version.Should().Be(new Version(2, 3));
+        DistilleryContract.Version.Should().Be(new Version(2, 4));
         typeof(IDistilleryPlugin).Assembly.GetName().Version!.Major.Should().Be(2);
     }
 

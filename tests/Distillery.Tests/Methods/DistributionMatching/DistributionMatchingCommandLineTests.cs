@@ -52,6 +52,8 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
         snapshots.Should().AllSatisfy(s =>
         {
             ((double)s!["mean"]!).Should().BeInRange(0.0, 1.0);
+            ((bool)s["soft_labels"]!).Should().BeFalse();
+            ((bool)s["learning_rate_from_set"]!).Should().BeFalse();
             s["accuracies"]!.AsArray().Should().ContainSingle();
             File.Exists((string)s["png"]!).Should().BeTrue();
         });

@@ -43,6 +43,17 @@ public sealed class KernelRegressionCommandLineTests : IDisposable
         set.Images.isfinite().all().item<bool>().Should().BeTrue();
     }
 
+    [Fact]
+    public async Task ASnapshotTrainsOnTheLearnedSoftLabelsAsTheFinishedSetWould()
+    {
+        var run = await RunAsync("--output", "json", "--snapshot-at", "3", "--Evaluation:Epochs=1");
+        run.ExitCode.Should().Be(0, run.Error);
+
+        var snapshot = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray().Should().ContainSingle().Subject!;
+        ((bool)snapshot["soft_labels"]!).Should().BeTrue();
+        ((bool)snapshot["learning_rate_from_set"]!).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("--Methods:frepo:Factor=3", "Factor")]
     [InlineData("--Methods:frepo:Ridge=0", "Ridge")]

@@ -55,6 +55,20 @@ public sealed class TrajectoryMatchingCommandLineTests : IDisposable
         set.LearnedLearningRate.Should().BePositive();
     }
 
+    [Fact]
+    public async Task ASnapshotTrainsAtTheLearnedLearningRateAsTheFinishedSetWould()
+    {
+        var run = await RunAsync("tesla", "--output", "json", "--snapshot-at", "2", "--Evaluation:Epochs=1");
+        run.ExitCode.Should().Be(0, run.Error);
+
+        var snapshot = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray().Should().ContainSingle().Subject!;
+        ((bool)snapshot["learning_rate_from_set"]!).Should().BeTrue();
+        ((bool)snapshot["soft_labels"]!).Should().BeFalse();
+        using var store = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = _temp.Combine("work.db") });
+        using var set = await store.LoadSetAsync("tesla-fashion-mnist-ipc1-seed0", CancellationToken.None);
+        ((double)snapshot["learning_rate"]!).Should().Be(set.LearnedLearningRate!.Value);
+    }
+
     [Theory]
     [InlineData("--Methods:tesla:Factor=3", "Factor")]
     [InlineData("--Methods:tesla:MaxStartEpoch=5", "MaxStartEpoch")]
