@@ -48,31 +48,11 @@ internal sealed class DistributionMatchingOptions : IValidatableObject
     public int CheckpointEvery { get; set; } = 100;
 
     /// <summary>The augmentation strategy; an unknown operation throws a <see cref="UserErrorException"/>.</summary>
-    public AugmentationStrategy ParseAugmentation()
-    {
-        try
-        {
-            return AugmentationStrategy.Parse(Augmentation);
-        }
-        catch (UserErrorException error)
-        {
-            throw new UserErrorException($"Methods:dm:Augmentation is not valid. {error.Message}", error);
-        }
-    }
+    public AugmentationStrategy ParseAugmentation() => AugmentationSetting.Parse(Augmentation, "Methods:dm:Augmentation");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        string? problem = null;
-        try
-        {
-            AugmentationStrategy.Parse(Augmentation);
-        }
-        catch (UserErrorException error)
-        {
-            problem = error.Message;
-        }
-
-        if (problem is not null)
+        if (AugmentationSetting.Problem(Augmentation) is { } problem)
         {
             yield return new ValidationResult(problem, [nameof(Augmentation)]);
         }

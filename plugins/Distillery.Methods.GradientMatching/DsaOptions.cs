@@ -26,19 +26,9 @@ internal sealed class DsaOptions : GradientMatchingOptions, IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        string? error = null;
-        try
+        if (AugmentationSetting.Problem(Augmentation) is { } problem)
         {
-            AugmentationStrategy.Parse(Augmentation);
-        }
-        catch (UserErrorException exception)
-        {
-            error = exception.Message;
-        }
-
-        if (error is not null)
-        {
-            yield return new ValidationResult(error, [nameof(Augmentation)]);
+            yield return new ValidationResult(problem, [nameof(Augmentation)]);
         }
     }
 }

@@ -84,31 +84,11 @@ internal sealed class KernelRegressionOptions : IValidatableObject
     public static string Setting(string name) => $"--{Section}:{name}";
 
     /// <summary>The augmentation strategy; an unknown operation throws a <see cref="UserErrorException"/>.</summary>
-    public AugmentationStrategy ParseAugmentation()
-    {
-        try
-        {
-            return AugmentationStrategy.Parse(Augmentation);
-        }
-        catch (UserErrorException error)
-        {
-            throw new UserErrorException($"{Section}:Augmentation is not valid. {error.Message}", error);
-        }
-    }
+    public AugmentationStrategy ParseAugmentation() => AugmentationSetting.Parse(Augmentation, $"{Section}:Augmentation");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        string? problem = null;
-        try
-        {
-            AugmentationStrategy.Parse(Augmentation);
-        }
-        catch (UserErrorException error)
-        {
-            problem = error.Message;
-        }
-
-        if (problem is not null)
+        if (AugmentationSetting.Problem(Augmentation) is { } problem)
         {
             yield return new ValidationResult(problem, [nameof(Augmentation)]);
         }

@@ -121,7 +121,7 @@ internal abstract class TrajectoryMatchingOptions : IValidatableObject
     {
         foreach (var (name, value) in new[] { (nameof(Augmentation), Augmentation), (nameof(ExpertAugmentation), ExpertAugmentation) })
         {
-            if (Problem(value) is { } problem)
+            if (AugmentationSetting.Problem(value) is { } problem)
             {
                 yield return new ValidationResult($"{name}: {problem}", [name]);
             }
@@ -136,30 +136,7 @@ internal abstract class TrajectoryMatchingOptions : IValidatableObject
         }
     }
 
-    private static string? Problem(string value)
-    {
-        try
-        {
-            AugmentationStrategy.Parse(value);
-            return null;
-        }
-        catch (UserErrorException error)
-        {
-            return error.Message;
-        }
-    }
-
-    private AugmentationStrategy Parse(string name, string value)
-    {
-        try
-        {
-            return AugmentationStrategy.Parse(value);
-        }
-        catch (UserErrorException error)
-        {
-            throw new UserErrorException($"Methods:{_method}:{name} is not valid. {error.Message}", error);
-        }
-    }
+    private AugmentationStrategy Parse(string name, string value) => AugmentationSetting.Parse(value, $"Methods:{_method}:{name}");
 }
 
 /// <summary>Settings of <c>mtt</c> (section <c>Methods:mtt</c>); see <see cref="TrajectoryMatchingOptions"/>.</summary>
