@@ -54,16 +54,7 @@ internal sealed class DistributionMatchingState : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         var shape = Shape(request);
-        foreach (var key in new[] { ImagesKey, MomentumKey })
-        {
-            if (!checkpoint.Tensors.TryGetValue(key, out var saved) || !saved.shape.SequenceEqual(shape))
-            {
-                throw new InvalidDataException(
-                    $"The checkpoint has no tensor '{key}' of shape [{string.Join(", ", shape)}]; it was made by another run.");
-            }
-        }
-
-        return Create(request, options, checkpoint.Tensors[ImagesKey], checkpoint.Tensors[MomentumKey], checkpoint.Step);
+        return Create(request, options, checkpoint.Require(ImagesKey, shape), checkpoint.Require(MomentumKey, shape), checkpoint.Step);
     }
 
     /// <summary>A checkpoint of the current state on the CPU, for <see cref="ICheckpointStore.SaveAsync"/> to own.</summary>

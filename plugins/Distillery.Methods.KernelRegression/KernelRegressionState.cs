@@ -91,36 +91,13 @@ internal sealed class KernelRegressionState : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var imageShape = Shape(request);
         long[] logitShape = [imageShape[0], request.Dataset.NumClasses];
-        var shapes = new Dictionary<string, long[]>
-        {
-            [ImagesKey] = imageShape,
-            [ImagesFirstKey] = imageShape,
-            [ImagesSecondKey] = imageShape,
-            [LogitsKey] = logitShape,
-            [LogitsFirstKey] = logitShape,
-            [LogitsSecondKey] = logitShape,
-        };
-        foreach (var (key, shape) in shapes)
-        {
-            if (!checkpoint.Tensors.TryGetValue(key, out var saved) || !saved.shape.SequenceEqual(shape))
-            {
-                throw new InvalidDataException($"The checkpoint has no tensor '{key}' of shape [{string.Join(", ", shape)}]; it was made by another run.");
-            }
-        }
-
+        var images = checkpoint.Require(ImagesKey, imageShape);
+        var logits = checkpoint.Require(LogitsKey, logitShape);
+        var moments = (checkpoint.Require(ImagesFirstKey, imageShape), checkpoint.Require(ImagesSecondKey, imageShape),
+            checkpoint.Require(LogitsFirstKey, logitShape), checkpoint.Require(LogitsSecondKey, logitShape));
         var record = JsonSerializer.Deserialize<StateRecord>(checkpoint.StateJson)
             ?? throw new InvalidDataException("The checkpoint's state document is empty; it was made by another run.");
-        var t = checkpoint.Tensors;
-        return Create(
-            networks,
-            request,
-            options,
-            formation,
-            t[ImagesKey],
-            t[LogitsKey],
-            (t[ImagesFirstKey], t[ImagesSecondKey], t[LogitsFirstKey], t[LogitsSecondKey]),
-            record,
-            t);
+        return Create(networks, request, options, formation, images, logits, moments, record, checkpoint.Tensors);
     }
 
     /// <summary>A checkpoint of the current state on the CPU, for <see cref="ICheckpointStore.SaveAsync"/> to own.</summary>

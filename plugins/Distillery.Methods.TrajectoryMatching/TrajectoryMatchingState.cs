@@ -69,29 +69,14 @@ internal sealed class TrajectoryMatchingState : IDisposable
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var shapes = new Dictionary<string, long[]>
-        {
-            [ImagesKey] = Shape(request),
-            [ImagesMomentumKey] = Shape(request),
-            [RateKey] = [1],
-            [RateMomentumKey] = [1],
-        };
-        foreach (var (key, shape) in shapes)
-        {
-            if (!checkpoint.Tensors.TryGetValue(key, out var saved) || !saved.shape.SequenceEqual(shape))
-            {
-                throw new InvalidDataException(
-                    $"The checkpoint has no tensor '{key}' of shape [{string.Join(", ", shape)}]; it was made by another run.");
-            }
-        }
-
+        var shape = Shape(request);
         return Create(
             request,
             options,
-            checkpoint.Tensors[ImagesKey],
-            checkpoint.Tensors[ImagesMomentumKey],
-            checkpoint.Tensors[RateKey],
-            checkpoint.Tensors[RateMomentumKey],
+            checkpoint.Require(ImagesKey, shape),
+            checkpoint.Require(ImagesMomentumKey, shape),
+            checkpoint.Require(RateKey, [1]),
+            checkpoint.Require(RateMomentumKey, [1]),
             checkpoint.Step);
     }
 
