@@ -1,5 +1,6 @@
 using Distillery.Components;
 using Distillery.Methods.TrajectoryMatching;
+using Distillery.Methods.TrajectoryMatching.Commands;
 using Distillery.Methods.TrajectoryMatching.Experts;
 using Distillery.Plugins;
 using Distillery.Storage;
@@ -26,5 +27,9 @@ public sealed class TrajectoryMatchingPlugin : IDistilleryPlugin
         components.Services.TryAddSingleton(provider => new ExpertStore(provider.GetRequiredKeyedService<IArtifactStore>(ExpertStore.Owner)));
         components.Services.TryAddTransient<ExpertTrainer>();
         components.Services.TryAddTransient<ExpertTrajectories>();
+
+        components.AddCommandGroup("experts", "Manage the expert trajectories of mtt and tesla in the workspace.");
+        components.AddCommand<ExpertsListCommand>(ExpertsListCommand.Registration);
+        components.AddCommand<ExpertsDeleteCommand>(ExpertsDeleteCommand.Registration);
     }
 }

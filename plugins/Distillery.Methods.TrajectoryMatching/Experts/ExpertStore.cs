@@ -60,4 +60,36 @@ internal sealed class ExpertStore(IArtifactStore artifacts)
                 settings.IdOf(document.Index), document, new Dictionary<string, Tensor> { [TrajectoryTensor] = trajectory }),
             cancellationToken);
     }
+
+    /// <summary>Every stored group of experts (one per <see cref="ExpertSettings.Key"/>), by key.</summary>
+    public Task<IReadOnlyList<ExpertGroup>> ListGroupsAsync(CancellationToken cancellationToken) =>
+        artifacts.ReadAsync<IReadOnlyList<ExpertGroup>>(
+            session => session.Collection<ExpertDocument>(Experts).List()
+                .GroupBy(entry => KeyOf(entry.Id), StringComparer.Ordinal)
+                .Select(group => ExpertGroup.Of(group.Key, group.ToList(), TrajectoryTensor))
+                .OrderBy(group => group.Key, StringComparer.Ordinal)
+                .ToList(),
+            cancellationToken);
+
+    /// <summary>Deletes every expert (damaged ones too) stored under <paramref name="key"/>, in one transaction.</summary>
+    /// <returns>How many were deleted.</returns>
+    /// <exception cref="UserErrorException">None is stored under that key.</exception>
+    public async Task<int> DeleteGroupAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var deleted = await artifacts.WriteAsync(
+            session => session.Collection<ExpertDocument>(Experts).DeleteMany(ArtifactQuery.IdStartsWith(key.TrimEnd('/') + "/")),
+            cancellationToken).ConfigureAwait(false);
+        return deleted > 0
+            ? deleted
+            : throw new UserErrorException(
+                $"No expert trajectories are stored under '{key}' in {artifacts.Location}. 'distillery experts list' shows the keys.");
+    }
+
+    /// <summary>The group key of an expert's id: the id without its last part (<c>expertNNNN</c>).</summary>
+    private static string KeyOf(string id)
+    {
+        var cut = id.LastIndexOf('/');
+        return cut > 0 ? id[..cut] : id;
+    }
 }

@@ -56,6 +56,36 @@ public sealed class TrajectoryMatchingCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ExpertsAreListedByKeyAndDeletedAndAnUnknownKeyIsAUserError()
+    {
+        var empty = await ExpertsAsync("list", "--output", "json");
+        empty.ExitCode.Should().Be(0, empty.Error);
+        JsonNode.Parse(empty.Out)!.AsArray().Should().BeEmpty();
+
+        (await RunAsync("tesla")).ExitCode.Should().Be(0);
+        var listed = await ExpertsAsync("list", "--output", "json");
+        listed.ExitCode.Should().Be(0, listed.Error);
+        var group = JsonNode.Parse(listed.Out)!.AsArray().Should().ContainSingle().Subject!;
+        var key = (string)group["key"]!;
+        key.Should().StartWith("convnet:d1-w8/fashion-mnist/");
+        ((int)group["experts"]!).Should().Be(1);
+        ((int)group["damaged"]!).Should().Be(0);
+        ((int)group["epochs"]!).Should().Be(2);
+        ((long)group["bytes"]!).Should().BePositive();
+        var table = await ExpertsAsync("list");
+        table.Out.Should().Contain("convnet:d1-w8");
+
+        var deleted = await ExpertsAsync("delete", key, "--output", "json");
+        deleted.ExitCode.Should().Be(0, deleted.Error);
+        ((int)JsonNode.Parse(deleted.Out)!["experts"]!).Should().Be(1);
+        JsonNode.Parse((await ExpertsAsync("list", "--output", "json")).Out)!.AsArray().Should().BeEmpty();
+
+        var again = await ExpertsAsync("delete", key);
+        again.ExitCode.Should().Be(2);
+        again.Error.Should().Contain(key).And.Contain("experts list");
+    }
+
+    [Fact]
     public async Task ASnapshotTrainsAtTheLearnedLearningRateAsTheFinishedSetWould()
     {
         var run = await RunAsync("tesla", "--output", "json", "--snapshot-at", "2", "--Evaluation:Epochs=1");
@@ -90,6 +120,8 @@ public sealed class TrajectoryMatchingCommandLineTests : IDisposable
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("BatchNorm");
     }
+
+    private Task<HostRun> ExpertsAsync(params string[] words) => HostRun.StartAsync(["experts", .. words, .. FixtureHost.Arguments(_temp)]);
 
     private Task<HostRun> RunAsync(string method, params string[] extra) => HostRun.StartAsync(
     [
