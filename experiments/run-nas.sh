@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Architecture search on Fashion-MNIST (experiments/nas-fashion-mnist.json): the ground truth of 40 ConvNet variants,
-# the proxies (a DM set, a DSA set, a random subset, early stopping, zero-cost scores), the proxy-quality report, and
+# the proxies (a DM set, a DSA set, a frepo set with soft labels, a random subset, early stopping, zero-cost scores), the proxy-quality report, and
 # regularized evolution beside random search over the 40 with the distilled proxy. Every step is resumable: scores
 # are stored in the workspace as they are made, so rerunning the script continues where it stopped and recomputes
 # nothing. Results go to experiments/results/nas/.
@@ -17,12 +17,16 @@ experiment=experiments/nas-fashion-mnist.json
 run=($distillery --workspace "$workspace" "${threads[@]}")
 dm=dm-ipc10-lr3
 dsa=dsa-ipc10-w64
+frepo=frepo-ipc10
 
 sets() { # the proxy sets, by the recipes of RESULTS.md (DM: 82.24 %, 151 s at 2 threads; DSA: 80.29 %, 770 s)
   "${run[@]}" sets show "$dm" >/dev/null 2>&1 || { note "distill $dm"; "${run[@]}" distill -m dm -d fashion-mnist --ipc 10 --seed 0 --name "$dm" \
     --Methods:dm:BatchReal=64 --Methods:dm:Iterations=250 --Methods:dm:LearningRateImages=3 2> "$out/$dm.log"; }
   "${run[@]}" sets show "$dsa" >/dev/null 2>&1 || { note "distill $dsa"; "${run[@]}" distill -m dsa -d fashion-mnist --ipc 10 --seed 0 --arch convnet:w64 \
     --name "$dsa" --Methods:dsa:Init=real --Methods:dsa:BatchReal=64 --Methods:dsa:Iterations=10 2> "$out/$dsa.log"; }
+  # frepo at its defaults: a set with learned soft labels, which the set proxy trains on
+  "${run[@]}" sets show "$frepo" >/dev/null 2>&1 || { note "distill $frepo"; "${run[@]}" distill -m frepo -d fashion-mnist --ipc 10 --seed 0 \
+    --name "$frepo" 2> "$out/$frepo.log"; }
 }
 
 ground_truth() { # the cheapest candidates first (the list space's order); hours of CPU in all
@@ -37,7 +41,7 @@ proxies() { # over the same 40 in the same order as the ground truth, so the fir
     "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator "$evaluator" --output json \
       > "$out/proxy-$evaluator.json" 2> "$out/proxy-$evaluator.log"
   done
-  for set in "$dm" "$dsa"; do
+  for set in "$dm" "$dsa" "$frepo"; do
     note "proxy set $set"
     "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator set --set "$set" --output json \
       > "$out/proxy-set-$set.json" 2> "$out/proxy-set-$set.log"
