@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Distillery.Components;
@@ -57,7 +56,7 @@ public sealed class DistillationRunner(
             InitialImages = initialImages,
         };
 
-        var (stored, resumed, _) = await ExecuteAsync(run, request, setName, async (set, cancellation) =>
+        var (stored, resumed) = await ExecuteAsync(run, request, setName, clock, async (set, cancellation) =>
         {
             var distilling = clock.Seconds;
             var processor = clock.ProcessorSeconds;
@@ -80,9 +79,9 @@ public sealed class DistillationRunner(
         CheckClassSizes(job, data);
         var method = ResolveMethod(job);
         var run = new PlannedRun(job, method, [$"data={RunKeys.Fingerprint(data.Train.Images)}/{RunKeys.Fingerprint(data.Train.Labels)}"]);
-        var clock = Stopwatch.StartNew();
-        var (set, _, _) = await ExecuteAsync(run, Request(job, data, progress), setName: null, (set, _) =>
-            Task.FromResult(WithProvenance(set, run, clock.Elapsed.TotalSeconds)), cancellationToken).ConfigureAwait(false);
+        var clock = new RunClock();
+        var (set, _) = await ExecuteAsync(run, Request(job, data, progress), setName: null, clock, (set, _) =>
+            Task.FromResult(WithProvenance(set, run, clock.Seconds)), cancellationToken).ConfigureAwait(false);
         return set;
     }
 
@@ -108,16 +107,18 @@ public sealed class DistillationRunner(
 
     /// <summary>
     /// Runs the method under the run's record and checkpoints; <paramref name="finish"/> turns its set into the result.
-    /// The checkpoint is dropped and the record completed only once <paramref name="finish"/> has succeeded.
+    /// The checkpoint is dropped and the record completed only once <paramref name="finish"/> has succeeded. The
+    /// checkpoints keep <paramref name="clock"/>'s time, and a resumed run's clock continues from theirs.
     /// </summary>
-    private async Task<(T Result, bool Resumed, double Seconds)> ExecuteAsync<T>(
+    private async Task<(T Result, bool Resumed)> ExecuteAsync<T>(
         PlannedRun run,
         DistillationRequest request,
         string? setName,
+        RunClock clock,
         Func<SyntheticSet, CancellationToken, Task<T>> finish,
         CancellationToken cancellationToken)
     {
-        var checkpoints = store.Checkpoints(run.Id);
+        var checkpoints = new ClockedCheckpointStore(store.Checkpoints(run.Id), clock);
         var resumed = await HasCheckpointAsync(checkpoints, cancellationToken).ConfigureAwait(false);
         if (resumed)
         {
@@ -134,14 +135,13 @@ public sealed class DistillationRunner(
             Json = run.SettingsJson(),
         };
         await store.SaveRunAsync(record, cancellationToken).ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
         try
         {
             using var distilled = await run.Method.Component.DistillAsync(request with { Checkpoints = checkpoints }, cancellationToken).ConfigureAwait(false);
             var result = await finish(distilled, CancellationToken.None).ConfigureAwait(false);
             await store.DeleteCheckpointsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
             await store.SaveRunAsync(record with { Status = "completed", FinishedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
-            return (result, resumed, clock.Elapsed.TotalSeconds);
+            return (result, resumed);
         }
         catch (OperationCanceledException stop)
         {

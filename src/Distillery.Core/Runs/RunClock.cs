@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace Distillery.Runs;
 
 /// <summary>
-/// The wall and processor time of a run in this process, less the time set aside for work that is not the run's own
-/// (evaluating snapshots). Processor time is the whole process's, every thread together, so on a machine shared with
-/// other work it is the fairer measure of what the run cost.
+/// The wall and processor time of a run, less the time set aside for work that is not the run's own (evaluating
+/// snapshots): this process's, plus, for a resumed run, what earlier processes spent up to the checkpoint it resumed
+/// from (<see cref="ContinueFrom"/>). Processor time is the whole process's, every thread together, so on a machine
+/// shared with other work it is the fairer measure of what the run cost.
 /// </summary>
 public sealed class RunClock
 {
@@ -13,12 +14,26 @@ public sealed class RunClock
     private readonly TimeSpan _processorAtStart = ProcessorTime();
     private TimeSpan _wallAside;
     private TimeSpan _processorAside;
+    private double _earlierSeconds;
+    private double _earlierProcessorSeconds;
 
     /// <summary>Wall seconds of the run so far.</summary>
-    public double Seconds => (_wall.Elapsed - _wallAside).TotalSeconds;
+    public double Seconds => _earlierSeconds + (_wall.Elapsed - _wallAside).TotalSeconds;
 
     /// <summary>Processor seconds of the run so far, all threads.</summary>
-    public double ProcessorSeconds => (ProcessorTime() - _processorAtStart - _processorAside).TotalSeconds;
+    public double ProcessorSeconds => _earlierProcessorSeconds + (ProcessorTime() - _processorAtStart - _processorAside).TotalSeconds;
+
+    /// <summary>
+    /// Counts <paramref name="seconds"/> and <paramref name="processorSeconds"/> that earlier processes spent on the run
+    /// (up to the checkpoint this one resumed from) before this process's own time. Setting them again replaces them.
+    /// </summary>
+    public void ContinueFrom(double seconds, double processorSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(processorSeconds);
+        _earlierSeconds = seconds;
+        _earlierProcessorSeconds = processorSeconds;
+    }
 
     /// <summary>Leaves the time until the returned scope is disposed out of <see cref="Seconds"/> and <see cref="ProcessorSeconds"/>.</summary>
     public IDisposable SetAside() => new Aside(this);
