@@ -25,20 +25,9 @@ public static class SnapshotSinkExtensions
     /// As <see cref="OfferAsync(ISnapshotSink, int, Tensor, Tensor, CancellationToken)"/> for stored images that decode
     /// with <paramref name="formation"/>: the sink receives the stored images and the formation. Added in contract 2.3.
     /// </summary>
-    public static async Task OfferAsync(
-        this ISnapshotSink sink, int iteration, Tensor images, Tensor labels, Formation formation, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sink);
-        ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(formation);
-        if (!sink.Wants(iteration))
-        {
-            return;
-        }
-
-        using var detached = images.detach();
-        await sink.TakeAsync(iteration, detached, labels, formation, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task OfferAsync(
+        this ISnapshotSink sink, int iteration, Tensor images, Tensor labels, Formation formation, CancellationToken cancellationToken) =>
+        sink.OfferAsync(iteration, images, labels, formation, softLabels: null, learningRate: null, cancellationToken);
 
     /// <summary>
     /// As <see cref="OfferAsync(ISnapshotSink, int, Tensor, Tensor, Formation, CancellationToken)"/> for a run that also
