@@ -100,7 +100,7 @@ public sealed class SnapshotEvaluator(
         try
         {
             return JsonNode.Parse(File.ReadAllText(ResultsPath)) is JsonArray rows
-                ? [.. rows.OfType<JsonObject>().Where(row => (string?)row["run"] == runId && row["iteration"] is JsonValue).Select(row => (JsonObject)row.DeepClone())]
+                ? [.. rows.OfType<JsonObject>().Where(IsEarlierRowOfThisRun).Select(row => (JsonObject)row.DeepClone())]
                 : [];
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException or FormatException)
@@ -108,6 +108,10 @@ public sealed class SnapshotEvaluator(
             return [];
         }
     }
+
+    private bool IsEarlierRowOfThisRun(JsonObject row) =>
+        row["run"] is JsonValue run && run.TryGetValue<string>(out var id) && id == runId
+        && row["iteration"] is JsonValue iteration && iteration.TryGetValue<int>(out _);
 
     private JsonObject FileRow(SnapshotResult result)
     {
