@@ -6,10 +6,11 @@ script takes each candidate's accuracy from the stored table where it is there (
 otherwise, and computes the figures nas-report gives (Spearman ρ with average ranks for ties, Kendall τ-a, ρ among the
 true top 10 and top 20, top-1 regret, precision@5 and @10) for every proxy exported with nas-table.
 
-Usage: python3 experiments/nas_log_table.py GROUND_TRUTH.csv PROXY.csv [PROXY.csv ...] [PROTOCOL=LABEL ...]
+Usage: python3 experiments/nas_log_table.py GROUND_TRUTH.csv PROXY.csv [PROXY.csv ...] [PROTOCOL=LABEL ...] [A+B ...]
   Each CSV comes from `distillery nas-table --evaluator NAME --out FILE`. Candidates are matched by architecture. The
   ground truth is the stored rows of the table's most common protocol. A proxy's rows are told apart by evaluator and
-  protocol (the set proxy of two sets has two protocols); PROTOCOL=LABEL names one, e.g. 3cb769b3516f=dm-set.
+  protocol (the set proxy of two sets has two protocols); PROTOCOL=LABEL names one, e.g. 3cb769b3516f=dm-set. A+B
+  adds the combination of proxies A and B (labels or evaluator names) by mean rank, as `nas-report --combine` does.
 """
 import csv
 import re
@@ -104,7 +105,8 @@ def figures(truth, proxy):
 
 
 def main():
-    paths = [a for a in sys.argv[1:] if "=" not in a]
+    paths = [a for a in sys.argv[1:] if "=" not in a and "+" not in a]
+    combinations = [a.split("+") for a in sys.argv[1:] if "+" in a and "=" not in a]
     labels = dict(a.split("=", 1) for a in sys.argv[1:] if "=" in a)
     logged = logged_accuracies()
     full = {key: rows for key, rows in read_scores(paths[0]).items() if key[0] == "full"}
@@ -118,15 +120,24 @@ def main():
     print(f"Ground truth (protocol {protocol[1]}): {len(truth)} candidates, {len(truth) - from_log} stored, {from_log} from the log.\n")
     print("| proxy | candidates | ρ | ρ top-10 | ρ top-20 | τ | top-1 regret | P@5 | P@10 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    proxies = {}
     for path in paths[1:]:
         for (evaluator, proxy_protocol), proxy in sorted(read_scores(path).items()):
-            f = figures(truth, proxy)
-            if f is None:
-                continue
-            label = labels.get(proxy_protocol, evaluator)
-            cell = lambda v: "-" if v != v else f"{v:.3f}"
-            print(f"| {label} | {f['n']} | {cell(f['rho'])} | {cell(f['rho10'])} | {cell(f['rho20'])} | {cell(f['tau'])} | "
-                  f"{f['regret']:.2f} pp | {f['p5']:.1f} | {f['p10']:.1f} |")
+            proxies[labels.get(proxy_protocol, evaluator)] = proxy
+    for parts in combinations:
+        names = sorted(set.intersection(*(set(proxies[part]) for part in parts)))
+        part_ranks = [ranks([proxies[part][n] for n in names]) for part in parts]
+        proxies["+".join(parts)] = {n: sum(r[i] for r in part_ranks) / len(parts) for i, n in enumerate(names)}
+    for label, proxy in proxies.items():
+        f = figures(truth, proxy)
+        if f is None:
+            continue
+        print(f"| {label} | {f['n']} | {cell(f['rho'])} | {cell(f['rho10'])} | {cell(f['rho20'])} | {cell(f['tau'])} | "
+              f"{f['regret']:.2f} pp | {f['p5']:.1f} | {f['p10']:.1f} |")
+
+
+def cell(value):
+    return "-" if value != value else f"{value:.3f}"
 
 
 if __name__ == "__main__":

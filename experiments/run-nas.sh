@@ -50,7 +50,9 @@ proxies() { # over the same 40 in the same order as the ground truth, so the fir
 
 report() {
   note "report"
-  "${run[@]}" nas-report --out-dir "$out" --combine "set (Set=$dm)+naswot,set (Set=$dm)+synflow,set (Set=$dm)+early-stop,set (Set=$dm)+subset" > "$out/report.txt" 2> "$out/report.log"
+  local sets="set (Set=$dm)+set (Set=$dsa)+set (Set=$frepo)"
+  "${run[@]}" nas-report --out-dir "$out" --combine "set (Set=$dm)+naswot,set (Set=$dm)+synflow,set (Set=$dm)+early-stop,set (Set=$dm)+subset,set (Set=$dsa)+early-stop,set (Set=$frepo)+early-stop,$sets,subset+early-stop" \
+    > "$out/report.txt" 2> "$out/report.log"
 }
 
 search() { # over the 40 measured candidates, 20 evaluations each, the DM proxy

@@ -45,8 +45,8 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
         [Description("Score, and store, the candidates a proxy named in --evaluators has no score for (otherwise it is reported over the ones it has).")]
         public bool ScoreMissing { get; init; }
 
-        [CommandOption("--combine <PAIRS>")]
-        [Description("Proxies to report combined by rank as well, e.g. set+naswot,set+synflow (a proxy by its label or evaluator name).")]
+        [CommandOption("--combine <COMBINATIONS>")]
+        [Description("Proxies to report combined by mean rank as well, two or more joined by +, e.g. set+naswot,set+subset+early-stop (a proxy by its label or evaluator name).")]
         public string? Combine { get; init; }
 
         [CommandOption("--out-dir <DIR>")]
@@ -68,7 +68,7 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
 
         var request = new ProxyReportRequest(settings.Dataset ?? "fashion-mnist", settings.Seed ?? 0, evaluators, settings.ScoreMissing)
         {
-            Combinations = Pairs(settings.Combine),
+            Combinations = Combinations(settings.Combine),
         };
         var report = await output.RunWithProgressAsync(progress => builder.BuildAsync(request, progress, cancellationToken)).ConfigureAwait(false);
         var files = ProxyReportWriter.Write(report, settings.OutDir ?? configuration["Output:Directory"] ?? "out");
@@ -106,23 +106,24 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
         return CommandExitCodes.Success;
     }
 
-    private static List<(string First, string Second)> Pairs(string? combine)
+    private static List<IReadOnlyList<string>> Combinations(string? combine)
     {
-        var pairs = new List<(string, string)>();
-        foreach (var pair in (combine ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var combinations = new List<IReadOnlyList<string>>();
+        foreach (var combination in (combine ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var parts = pair.Split('+', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts.Any(string.IsNullOrEmpty))
+            var parts = combination.Split('+', StringSplitOptions.TrimEntries);
+            if (parts.Length < 2 || parts.Any(string.IsNullOrEmpty))
             {
-                throw new UserErrorException($"--combine takes pairs of proxies joined by '+', comma-separated (e.g. set+naswot); got '{pair}'.")
+                throw new UserErrorException(
+                    $"--combine takes two or more proxies joined by '+', comma-separated (e.g. set+naswot,set+subset+early-stop); got '{combination}'.")
                 {
                     Value = combine,
                 };
             }
 
-            pairs.Add((parts[0], parts[1]));
+            combinations.Add(parts);
         }
 
-        return pairs;
+        return combinations;
     }
 }

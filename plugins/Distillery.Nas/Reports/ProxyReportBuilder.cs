@@ -109,9 +109,9 @@ internal sealed class ProxyReportBuilder(IDatasetLoader datasets, CandidateScore
                 $"No proxy has stored scores for these candidates at seed {request.Seed}. Score them with 'distillery nas-report --evaluators NAME,... --score-missing', or search with 'distillery nas --evaluator NAME'."));
         }
 
-        foreach (var (first, second) in request.Combinations)
+        foreach (var names in request.Combinations)
         {
-            proxies.Add(RankCombination.Combine(Find(proxies, first), Find(proxies, second)));
+            proxies.Add(RankCombination.Combine([.. names.Select(name => Find(proxies, name))]));
         }
 
         foreach (var row in proxies.Where(p => p.Missing > 0))

@@ -7,5 +7,5 @@ namespace Distillery.Nas.Reports;
 /// </summary>
 internal sealed record ProxyReportRequest(string Dataset, long Seed, IReadOnlyList<string>? Evaluators, bool ScoreMissing)
 {
-    public IReadOnlyList<(string First, string Second)> Combinations { get; init; } = [];
+    public IReadOnlyList<IReadOnlyList<string>> Combinations { get; init; } = [];
 }

@@ -1,32 +1,39 @@
 namespace Distillery.Nas.Reports;
 
 /// <summary>
-/// Two proxies combined by rank: over the candidates both scored, each candidate's score is minus the mean of its two
-/// average ranks (1 = best), so it ranks first when both proxies rank it high. A candidate a proxy failed on takes that
-/// proxy's worst rank. The time is the two proxies' time together.
+/// Proxies combined by rank: over the candidates every one of them scored, each candidate's score is minus the mean of
+/// its average ranks (1 = best), so it ranks first when all the proxies rank it high. A candidate a proxy failed on
+/// takes that proxy's worst rank. The time is the proxies' time together.
 /// </summary>
 internal static class RankCombination
 {
-    public static ProxyRow Combine(ProxyRow first, ProxyRow second)
+    public static ProxyRow Combine(ProxyRow first, ProxyRow second) => Combine([first, second]);
+
+    public static ProxyRow Combine(IReadOnlyList<ProxyRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
-        var other = second.Points.ToDictionary(p => p.Candidate, StringComparer.Ordinal);
-        var shared = first.Points.Where(p => other.ContainsKey(p.Candidate)).ToList();
-        var firstRanks = Ranks(shared.Select(p => p.ProxyRank).ToList());
-        var secondRanks = Ranks(shared.Select(p => other[p.Candidate].ProxyRank).ToList());
-        var points = shared.Select((p, i) => new ProxyPoint(p.Candidate, p.Truth, -(firstRanks[i] + secondRanks[i]) / 2)).ToList();
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count < 2)
+        {
+            throw new ArgumentException("A combination takes two proxies or more.", nameof(rows));
+        }
+
+        var first = rows[0];
+        var others = rows.Skip(1).Select(row => row.Points.ToDictionary(p => p.Candidate, StringComparer.Ordinal)).ToList();
+        var shared = first.Points.Where(p => others.TrueForAll(other => other.ContainsKey(p.Candidate))).ToList();
+        var ranks = new List<double[]> { Ranks(shared.Select(p => p.ProxyRank).ToList()) };
+        ranks.AddRange(others.Select(other => Ranks(shared.Select(p => other[p.Candidate].ProxyRank).ToList())));
+        var points = shared.Select((p, i) => new ProxyPoint(p.Candidate, p.Truth, -ranks.Average(r => r[i]))).ToList();
         var share = (double)shared.Count;
         return new ProxyRow(
-            $"{first.Label} + {second.Label}",
-            $"{first.Evaluator}+{second.Evaluator}",
-            $"{first.Protocol}+{second.Protocol}",
-            $"[{first.ProtocolJson},{second.ProtocolJson}]",
+            string.Join(" + ", rows.Select(row => row.Label)),
+            string.Join('+', rows.Select(row => row.Evaluator)),
+            string.Join('+', rows.Select(row => row.Protocol)),
+            $"[{string.Join(',', rows.Select(row => row.ProtocolJson))}]",
             points,
             ProxyQuality.Compute(points),
             first.Missing + first.Points.Count - shared.Count,
             0,
-            Seconds(first, shared.Count) + Seconds(second, shared.Count),
+            rows.Sum(row => Seconds(row, shared.Count)),
             first.Points.Count == 0 ? 0 : first.TruthSeconds * share / first.Points.Count);
     }
 

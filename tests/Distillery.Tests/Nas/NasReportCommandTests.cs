@@ -99,6 +99,15 @@ public sealed class NasReportCommandTests : IDisposable
         run.Error.Should().Contain("--evaluators");
     }
 
+    [Fact]
+    public async Task ACombinationOfOneProxyIsRefusedNamingTheForm()
+    {
+        var run = await HostRun.StartAsync([.. FixtureHost.Arguments(_temp), "nas-report", "--combine", "set+naswot,set"]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("two or more proxies").And.Contain("'set'");
+    }
+
     private async Task<(string Protocol, string ProtocolJson, string Fingerprint)> CurrentTruthAsync()
     {
         var run = await HostRun.StartAsync([.. FixtureHost.Arguments(_temp), "nas-report", "--output", "json"]);
