@@ -126,13 +126,13 @@ def hour_table():
         final = load(f"hour/evaluate-{name.split('/')[-1]}.json")
         if final:
             row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], None)
-    for method, ipc, name, iterations in [("frepo", 10, "frepo-fashion-mnist-ipc10", 200)]:  # run-hour.sh's FREPO_ITERATIONS
-        distilled, evaluated = load(f"hour/{method}-ipc{ipc}.json"), load(f"hour/evaluate-{name}.json")
+    for stage, name, factor in [("frepo-ipc10", "frepo-fashion-mnist-ipc10", 1), ("frepo-f2-ipc10", "frepo-f2-fashion-mnist-ipc10", 2)]:
+        distilled, evaluated = load(f"hour/{stage}.json"), load(f"hour/evaluate-{name}.json")
         if distilled and evaluated:
             processor = distilled.get("processor_seconds")
             hard = (evaluated.get("hard_labels") or [None])[0]
-            row(method, ipc, 1, iterations, f"{distilled['seconds']:.0f}", f"{processor:.0f}" if processor is not None else "—",
-                evaluated["results"][0], hard)
+            row("frepo", 10, factor, 200, f"{distilled['seconds']:.0f}", f"{processor:.0f}" if processor is not None else "—",
+                evaluated["results"][0], hard)  # 200: run-hour.sh's FREPO_ITERATIONS
 
 
 for title, table in [("DM budgets", budget_table), ("gradient matching", gradient_matching_table),

@@ -71,14 +71,27 @@ internal sealed class ExpertStore(IArtifactStore artifacts)
                 .ToList(),
             cancellationToken);
 
-    /// <summary>Deletes every expert (damaged ones too) stored under <paramref name="key"/>, in one transaction.</summary>
+    /// <summary>
+    /// Deletes every expert (damaged ones too) of the group <paramref name="key"/> names exactly (a shorter prefix of
+    /// several groups deletes nothing), in one transaction.
+    /// </summary>
     /// <returns>How many were deleted.</returns>
-    /// <exception cref="UserErrorException">None is stored under that key.</exception>
+    /// <exception cref="UserErrorException">No group has that key.</exception>
     public async Task<int> DeleteGroupAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var deleted = await artifacts.WriteAsync(
-            session => session.Collection<ExpertDocument>(Experts).DeleteMany(ArtifactQuery.IdStartsWith(key.TrimEnd('/') + "/")),
+            session =>
+            {
+                var collection = session.Collection<ExpertDocument>(Experts);
+                var deleted = 0;
+                foreach (var id in collection.List(ArtifactQuery.IdStartsWith(key + "/")).Select(entry => entry.Id).Where(id => KeyOf(id) == key).ToList())
+                {
+                    deleted += collection.Delete(id) ? 1 : 0;
+                }
+
+                return deleted;
+            },
             cancellationToken).ConfigureAwait(false);
         return deleted > 0
             ? deleted

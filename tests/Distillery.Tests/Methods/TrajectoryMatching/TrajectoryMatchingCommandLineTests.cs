@@ -75,6 +75,9 @@ public sealed class TrajectoryMatchingCommandLineTests : IDisposable
         var table = await ExpertsAsync("list");
         table.Out.Should().Contain("convnet:d1-w8");
 
+        var prefix = await ExpertsAsync("delete", key[..key.LastIndexOf('/')]);
+        prefix.ExitCode.Should().Be(2, "a prefix of several groups is not a key");
+
         var deleted = await ExpertsAsync("delete", key, "--output", "json");
         deleted.ExitCode.Should().Be(0, deleted.Error);
         ((int)JsonNode.Parse(deleted.Out)!["experts"]!).Should().Be(1);
