@@ -44,7 +44,7 @@ internal sealed class ConstantMemoryGradient : ITrajectoryGradient
         var value = (gap.pow(2).sum() / distance).to_type(ScalarType.Float64).item<double>();
         if (!double.IsFinite(value))
         {
-            return new TrajectoryGradient(value, torch.zeros_like(images).MoveToOuterDisposeScope(), torch.zeros_like(learningRate).MoveToOuterDisposeScope());
+            return TrajectoryGradient.NotFinite(value, images, learningRate);
         }
 
         var adjoint = 2 * gap / distance;

@@ -16,6 +16,13 @@ internal sealed class TrajectoryGradient(double loss, Tensor images, Tensor lear
     /// <summary>The gradient with respect to the learning rate, its shape.</summary>
     public Tensor LearningRate { get; } = learningRate;
 
+    /// <summary>
+    /// The result of a step whose loss is not a finite number: that loss with zero gradients of the images' and the
+    /// learning rate's shapes, made outside the caller's dispose scope.
+    /// </summary>
+    public static TrajectoryGradient NotFinite(double loss, Tensor images, Tensor learningRate) =>
+        new(loss, zeros_like(images).MoveToOuterDisposeScope(), zeros_like(learningRate).MoveToOuterDisposeScope());
+
     /// <summary>Whether the loss and every gradient value are finite numbers.</summary>
     public bool IsFinite()
     {

@@ -35,7 +35,7 @@ internal sealed class UnrolledGradient : ITrajectoryGradient
         var value = matching.to_type(ScalarType.Float64).item<double>();
         if (!double.IsFinite(value))
         {
-            return new TrajectoryGradient(value, torch.zeros_like(images).MoveToOuterDisposeScope(), torch.zeros_like(learningRate).MoveToOuterDisposeScope());
+            return TrajectoryGradient.NotFinite(value, images, learningRate);
         }
 
         var gradients = torch.autograd.grad([matching], [images, learningRate]);
