@@ -118,8 +118,7 @@ def hour_table():
               f"{len(result.get('accuracies') or result.get('runs'))} |")
 
     for method, ipc, factor, name in snapshot_runs:
-        parts = sorted(path.name[:-len(".snapshots.json")] for path in (RESULTS / name).parent.glob(f"{pathlib.Path(name).name}-part*.snapshots.json"))
-        for snapshot in snapshots(*[str(pathlib.Path(name).parent / part) for part in parts], name):
+        for snapshot in snapshots(name):  # a resumed run keeps its earlier process's rows in the same file
             processor = snapshot.get("distill_processor_seconds")
             row(method, ipc, factor, snapshot["iteration"], f"{snapshot['distill_seconds']:.0f}",
                 f"{processor:.0f}" if processor is not None else "—", snapshot, None)

@@ -18,7 +18,8 @@
 #                 30 steps); memory depends on the steps, the set and the network, not on the expert or the lr
 # SNAPSHOT_NETWORKS: networks per snapshot (default 1; the protocol's 3 is what evaluate-SET gives).
 # WORKSPACE keeps the database between stages (default experiments/results/hour/hour.db). A stage stopped part-way
-# resumes from its checkpoint when run again with the same settings. THREADS and DISTILLERY as in common.sh.
+# resumes from its checkpoint when run again with the same settings, and keeps the snapshot rows it wrote before.
+# THREADS and DISTILLERY as in common.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
@@ -30,13 +31,6 @@ common=(--workspace "$workspace" --Output:Directory="$out" --output json "${eval
 dm() { # factor, snapshot list
   echo --Methods:dm:BatchReal=64 --Methods:dm:LearningRateImages=3 --Methods:dm:Factor="$1" \
     --Methods:dm:Iterations="${2##*,}" --snapshot-at "$2" --snapshot-networks "$networks"
-}
-keep_snapshots() { # set name: a resumed run rewrites NAME.snapshots.json with its own snapshots only, so the earlier
-  # process's rows move to NAME-partN.snapshots.json first (distillation_tables.py reads them all)
-  local file="$out/$1.snapshots.json" n=1
-  [ -f "$file" ] || return 0
-  while [ -f "$out/$1-part$n.snapshots.json" ]; do n=$((n + 1)); done
-  mv "$file" "$out/$1-part$n.snapshots.json"
 }
 frepo() { # stage name, set name, factor
   run "$1" $distillery distill -m frepo -d fashion-mnist --ipc 10 --name "$2" \
@@ -53,11 +47,11 @@ stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=(dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1)
 for stage in "${stages[@]}"; do
   case $stage in
-    dm-f2-ipc10) keep_snapshots dm-f2-fashion-mnist-ipc10; run dm-f2-ipc10 $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-f2-fashion-mnist-ipc10 \
+    dm-f2-ipc10) run dm-f2-ipc10 $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-f2-fashion-mnist-ipc10 \
       $(dm 2 "${DM_SNAPSHOTS:-250,500}") "${common[@]}" ;;
-    dm-f2-ipc1) keep_snapshots dm-f2-fashion-mnist-ipc1; run dm-f2-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f2-fashion-mnist-ipc1 \
+    dm-f2-ipc1) run dm-f2-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f2-fashion-mnist-ipc1 \
       $(dm 2 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
-    dm-f1-ipc1) keep_snapshots dm-f1-fashion-mnist-ipc1; run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
+    dm-f1-ipc1) run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
       $(dm 1 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
     frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 1 ;;
     frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 2 ;;
