@@ -27,6 +27,8 @@ sets() { # the proxy sets, by the recipes of RESULTS.md (DM: 82.24 %, 151 s at 2
   # frepo at its defaults: a set with learned soft labels, which the set proxy trains on
   "${run[@]}" sets show "$frepo" >/dev/null 2>&1 || { note "distill $frepo"; "${run[@]}" distill -m frepo -d fashion-mnist --ipc 10 --seed 0 \
     --name "$frepo" 2> "$out/$frepo.log"; }
+  # a finished run's checkpoints leave free pages behind (frepo's hold its whole network pool): keep the committed file small
+  "${run[@]}" workspace compact > /dev/null
 }
 
 ground_truth() { # the cheapest candidates first (the list space's order); hours of CPU in all
