@@ -31,18 +31,20 @@ public static class StopCheckpoint
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
         ArgumentNullException.ThrowIfNull(checkpoint);
-        if (checkpoints is not NullCheckpointStore && completed > saved && usable)
+        if (checkpoints is NullCheckpointStore)
+        {
+            return NoIteration();
+        }
+
+        if (completed > saved && usable)
         {
             await checkpoints.SaveAsync(checkpoint(), CancellationToken.None).ConfigureAwait(false);
             saved = completed;
         }
 
-        if (checkpoints is not NullCheckpointStore && saved > 0)
-        {
-            return RunStoppedException.AfterIteration(saved, cancellationToken, stop);
-        }
+        return saved > 0 ? RunStoppedException.AfterIteration(saved, cancellationToken, stop) : NoIteration();
 
-        return keptWithoutIterations is null
+        RunStoppedException NoIteration() => keptWithoutIterations is null
             ? RunStoppedException.KeepingNothing(cancellationToken, stop)
             : RunStoppedException.Keeping(keptWithoutIterations, cancellationToken, stop);
     }

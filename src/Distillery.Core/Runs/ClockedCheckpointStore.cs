@@ -1,5 +1,6 @@
 using Distillery.Storage;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Distillery.Runs;
 
@@ -16,8 +17,12 @@ internal sealed class ClockedCheckpointStore(ICheckpointStore inner, RunClock cl
     public Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        var tensors = checkpoint.Tensors.Where(pair => pair.Key != ClockTensor).ToDictionary(pair => pair.Key, pair => pair.Value);
-        tensors[ClockTensor] = torch.tensor(new[] { clock.Seconds, clock.ProcessorSeconds });
+        if (checkpoint.Tensors.ContainsKey(ClockTensor))
+        {
+            throw new InvalidOperationException($"A method's checkpoint may not hold a tensor named '{ClockTensor}': the run keeps its time there.");
+        }
+
+        var tensors = new Dictionary<string, Tensor>(checkpoint.Tensors) { [ClockTensor] = torch.tensor(new[] { clock.Seconds, clock.ProcessorSeconds }) };
         return inner.SaveAsync(new Checkpoint(checkpoint.Step, tensors, checkpoint.StateJson), cancellationToken);
     }
 
