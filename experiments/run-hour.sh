@@ -11,6 +11,8 @@
 #   frepo-ipc10   frepo at its defaults (FREPO_ITERATIONS, default 200), then evaluate-frepo-fashion-mnist-ipc10: soft
 #                 and hard labels (snapshots would see hard labels only)
 #   frepo-f2-ipc10  the same with multi-formation (Factor 2), evaluated as evaluate-frepo-f2-fashion-mnist-ipc10
+#   frepo-long-ipc10  frepo at its defaults for the last of FREPO_SNAPSHOTS iterations (default 400,800,1200), a
+#                 snapshot at each (trained on the learned soft labels), then evaluate-frepo-long-fashion-mnist-ipc10
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
@@ -32,9 +34,9 @@ dm() { # factor, snapshot list
   echo --Methods:dm:BatchReal=64 --Methods:dm:LearningRateImages=3 --Methods:dm:Factor="$1" \
     --Methods:dm:Iterations="${2##*,}" --snapshot-at "$2" --snapshot-networks "$networks"
 }
-frepo() { # stage name, set name, factor
+frepo() { # stage name, set name, factor, iterations, extra distill options...
   run "$1" $distillery distill -m frepo -d fashion-mnist --ipc 10 --name "$2" \
-    --Methods:frepo:Iterations="${FREPO_ITERATIONS:-200}" --Methods:frepo:Factor="$3" "${common[@]}"
+    --Methods:frepo:Iterations="$4" --Methods:frepo:Factor="$3" "${@:5}" "${common[@]}"
   run "evaluate-$2" $distillery evaluate "$2" --networks 3 --no-baseline "${common[@]}"
 }
 run() { # name, command...
@@ -53,8 +55,11 @@ for stage in "${stages[@]}"; do
       $(dm 2 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
     dm-f1-ipc1) run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
       $(dm 1 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
-    frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 1 ;;
-    frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 2 ;;
+    frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 1 "${FREPO_ITERATIONS:-200}" ;;
+    frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 2 "${FREPO_ITERATIONS:-200}" ;;
+    frepo-long-ipc10) snapshots=${FREPO_SNAPSHOTS:-400,800,1200}
+      frepo frepo-long-ipc10 frepo-long-fashion-mnist-ipc10 1 "${snapshots##*,}" --snapshot-at "$snapshots" \
+        --snapshot-networks "$networks" ;;
     evaluate-*) set_name=${stage#evaluate-}
       run "$stage" $distillery evaluate "$set_name" --networks 3 --no-baseline "${common[@]}" ;;
     memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}
@@ -63,7 +68,7 @@ for stage in "${stages[@]}"; do
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
 note done
