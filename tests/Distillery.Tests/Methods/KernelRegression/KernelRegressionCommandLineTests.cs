@@ -54,6 +54,36 @@ public sealed class KernelRegressionCommandLineTests : IDisposable
         ((bool)snapshot["learning_rate_from_set"]!).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task ASnapshotAtTheLastIterationScoresWhatEvaluateGivesTheStoredSet()
+    {
+        var run = await RunAsync("--output", "json", "--snapshot-at", "3", "--Evaluation:Epochs=2");
+        run.ExitCode.Should().Be(0, run.Error);
+        var snapshot = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray().Single()!;
+
+        var evaluate = await HostRun.StartAsync(
+        [
+            "evaluate", "frepo-fashion-mnist-ipc1-seed0", "--epochs", "2", "--networks", "1",
+            "--no-baseline", "--output", "json", .. FixtureHost.Arguments(_temp),
+        ]);
+        evaluate.ExitCode.Should().Be(0, evaluate.Error);
+
+        var evaluated = JsonNode.Parse(evaluate.Out)!["results"]!.AsArray().Single()!;
+        ((double)evaluated["mean"]!).Should().Be((double)snapshot["mean"]!);
+    }
+
+    [Fact]
+    public async Task TheIterationCountDoesNotChangeTheImagesOnTheWay()
+    {
+        var shorter = await RunAsync("--output", "json", "--snapshot-at", "2", "--Evaluation:Epochs=1", "--Methods:frepo:Iterations=2", "--name", "short");
+        shorter.ExitCode.Should().Be(0, shorter.Error);
+        var longer = await RunAsync("--output", "json", "--snapshot-at", "2", "--Evaluation:Epochs=1", "--Methods:frepo:Iterations=3", "--name", "long");
+        longer.ExitCode.Should().Be(0, longer.Error);
+
+        double SnapshotMean(HostRun run) => (double)JsonNode.Parse(run.Out)!["snapshots"]!.AsArray().Single()!["mean"]!;
+        SnapshotMean(longer).Should().Be(SnapshotMean(shorter));
+    }
+
     [Theory]
     [InlineData("--Methods:frepo:Factor=3", "Factor")]
     [InlineData("--Methods:frepo:Ridge=0", "Ridge")]
