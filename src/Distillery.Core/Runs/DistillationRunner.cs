@@ -119,7 +119,7 @@ public sealed class DistillationRunner(
         CancellationToken cancellationToken)
     {
         var checkpoints = new ClockedCheckpointStore(store.Checkpoints(run.Id), clock);
-        var resumed = await HasCheckpointAsync(checkpoints, cancellationToken).ConfigureAwait(false);
+        var resumed = await store.CheckpointStepAsync(run.Id, cancellationToken).ConfigureAwait(false) is not null;
         if (resumed)
         {
             logger.LogInformation("Resuming run {RunId} from its checkpoint.", run.Id);
@@ -151,7 +151,7 @@ public sealed class DistillationRunner(
                 throw;
             }
 
-            throw await DescribeStopAsync(checkpoints, stop, cancellationToken).ConfigureAwait(false);
+            throw await DescribeStopAsync(run.Id, stop, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -205,18 +205,12 @@ public sealed class DistillationRunner(
     }
 
     /// <summary>What a method that stopped without saying kept: its last checkpoint, if it saved one.</summary>
-    private static async Task<RunStoppedException> DescribeStopAsync(ICheckpointStore checkpoints, OperationCanceledException stop, CancellationToken cancellationToken)
+    private async Task<RunStoppedException> DescribeStopAsync(string runId, OperationCanceledException stop, CancellationToken cancellationToken)
     {
-        using var kept = await checkpoints.LoadAsync(CancellationToken.None).ConfigureAwait(false);
+        var kept = await store.CheckpointStepAsync(runId, CancellationToken.None).ConfigureAwait(false);
         return kept is null
             ? RunStoppedException.KeepingNothing(cancellationToken, stop)
-            : RunStoppedException.Keeping($"the run's checkpoint at step {kept.Step}", cancellationToken, stop);
-    }
-
-    private static async Task<bool> HasCheckpointAsync(ICheckpointStore checkpoints, CancellationToken cancellationToken)
-    {
-        using var checkpoint = await checkpoints.LoadAsync(cancellationToken).ConfigureAwait(false);
-        return checkpoint is not null;
+            : RunStoppedException.Keeping($"the run's checkpoint at step {kept}", cancellationToken, stop);
     }
 
     /// <summary>A job with its method resolved: the options it runs with and the key they give the run.</summary>

@@ -22,6 +22,16 @@ public interface IWorkspaceStore
     /// <summary>The checkpoints of the run with this key.</summary>
     ICheckpointStore Checkpoints(string runKey);
 
+    /// <summary>
+    /// The step of the run's checkpoint, or null if it has none, without reading its tensors. The default loads the
+    /// whole checkpoint; a store that can read the step alone should.
+    /// </summary>
+    async Task<int?> CheckpointStepAsync(string runKey, CancellationToken cancellationToken)
+    {
+        using var checkpoint = await Checkpoints(runKey).LoadAsync(cancellationToken).ConfigureAwait(false);
+        return checkpoint?.Step;
+    }
+
     Task DeleteCheckpointsAsync(string runKey, CancellationToken cancellationToken);
 
     Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken);

@@ -10,6 +10,10 @@ namespace Distillery.Storage;
 /// </summary>
 internal sealed class LiteDbCheckpointStore(WorkspaceDatabase database, TensorChunks chunks, string runKey) : ICheckpointStore
 {
+    private const string DamagedFix = "delete the run's checkpoints and start it again";
+
+    private string Damaged => $"the checkpoint of run '{runKey}'";
+
     /// <summary>Saves the checkpoint, replacing the run's previous one, and disposes it (the store takes ownership).</summary>
     public Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
     {
@@ -27,6 +31,10 @@ internal sealed class LiteDbCheckpointStore(WorkspaceDatabase database, TensorCh
 
     public Task<Checkpoint?> LoadAsync(CancellationToken cancellationToken)
         => Task.Run(() => database.Read(Load), cancellationToken);
+
+    /// <summary>The step of the run's checkpoint, or null if it has none; reads its document, not its tensors.</summary>
+    public Task<int?> StepAsync(CancellationToken cancellationToken)
+        => Task.Run(() => database.Read(Step), cancellationToken);
 
     /// <summary>Deletes the run's checkpoint; true if it had one.</summary>
     public static bool Delete(LiteDatabase db, string runKey)
@@ -59,6 +67,11 @@ internal sealed class LiteDbCheckpointStore(WorkspaceDatabase database, TensorCh
         return true;
     }
 
+    private int? Step(LiteDatabase db) =>
+        db.GetCollection(WorkspaceSchema.Checkpoints).FindById(runKey) is { } stored
+            ? database.Decode(Damaged, DamagedFix, () => BsonFields.Int32(stored, "step"))
+            : null;
+
     private Checkpoint? Load(LiteDatabase db)
     {
         if (db.GetCollection(WorkspaceSchema.Checkpoints).FindById(runKey) is not { } stored)
@@ -66,7 +79,7 @@ internal sealed class LiteDbCheckpointStore(WorkspaceDatabase database, TensorCh
             return null;
         }
 
-        return database.Decode($"the checkpoint of run '{runKey}'", "delete the run's checkpoints and start it again", () =>
+        return database.Decode(Damaged, DamagedFix, () =>
         {
             var document = CheckpointDocument.FromBson(stored);
             using var scope = NewDisposeScope();

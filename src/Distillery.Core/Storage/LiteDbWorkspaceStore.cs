@@ -111,6 +111,12 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDi
         return new LiteDbCheckpointStore(_database, _chunks, runKey);
     }
 
+    public Task<int?> CheckpointStepAsync(string runKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runKey);
+        return new LiteDbCheckpointStore(_database, _chunks, runKey).StepAsync(cancellationToken);
+    }
+
     public Task DeleteCheckpointsAsync(string runKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runKey);

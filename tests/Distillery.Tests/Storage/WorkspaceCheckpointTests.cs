@@ -59,6 +59,39 @@ public sealed class WorkspaceCheckpointTests : IDisposable
     }
 
     [Fact]
+    public async Task TheStepOfARunsCheckpointIsReadWithoutItsTensors()
+    {
+        var store = _workspace.Open();
+        await store.Checkpoints("run").SaveAsync(new Checkpoint(7, new Dictionary<string, Tensor> { ["x"] = torch.ones(3) }, "{}"), CancellationToken.None);
+        using (var raw = _workspace.OpenRaw())
+        {
+            raw.GetCollection("tensor_chunks").DeleteAll();
+        }
+
+        (await store.CheckpointStepAsync("run", CancellationToken.None)).Should().Be(7);
+        (await store.CheckpointStepAsync("never-saved", CancellationToken.None)).Should().BeNull();
+        await store.Invoking(s => s.Checkpoints("run").LoadAsync(CancellationToken.None)).Should().ThrowAsync<UserErrorException>();
+    }
+
+    [Fact]
+    public async Task ADamagedCheckpointStepIsAUserErrorNamingTheRun()
+    {
+        var store = _workspace.Open();
+        await store.Checkpoints("run").SaveAsync(new Checkpoint(7, new Dictionary<string, Tensor> { ["x"] = torch.ones(3) }, "{}"), CancellationToken.None);
+        using (var raw = _workspace.OpenRaw())
+        {
+            var checkpoints = raw.GetCollection("checkpoints");
+            var document = checkpoints.FindById("run");
+            document["step"] = "seven";
+            checkpoints.Update(document);
+        }
+
+        var load = () => store.CheckpointStepAsync("run", CancellationToken.None);
+
+        (await load.Should().ThrowAsync<UserErrorException>()).Which.Message.Should().Contain("run 'run'").And.Contain("delete the run's checkpoints");
+    }
+
+    [Fact]
     public async Task SaveTakesOwnershipOfTheCheckpoint()
     {
         var store = _workspace.Open();
