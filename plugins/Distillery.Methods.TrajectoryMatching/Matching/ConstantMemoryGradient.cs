@@ -15,18 +15,11 @@ namespace Distillery.Methods.TrajectoryMatching.Matching;
 /// constants; here it is kept, so <c>tesla</c> and <c>mtt</c> learn alike.) Memory: one step's graph plus the
 /// student's weights after every step, a flat vector each.
 /// </summary>
-internal sealed class ConstantMemoryGradient : ITrajectoryGradient
+internal sealed class ConstantMemoryGradient : StudentGradient
 {
-    public TrajectoryGradient Compute(
+    protected override TrajectoryGradient Differentiate(
         FunctionalNetwork network, Tensor start, Tensor target, Tensor images, Tensor labels, Tensor learningRate, StudentPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(start);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(learningRate);
-        ArgumentNullException.ThrowIfNull(plan);
         using var scope = torch.NewDisposeScope();
         var alpha = learningRate.detach().to_type(ScalarType.Float64).item<double>();
         var pixels = images.detach();
@@ -65,13 +58,5 @@ internal sealed class ConstantMemoryGradient : ITrajectoryGradient
 
         var rate = rateGradient.to_type(learningRate.dtype).reshape(learningRate.shape);
         return new TrajectoryGradient(value, imageGradient.MoveToOuterDisposeScope(), rate.MoveToOuterDisposeScope());
-    }
-
-    // ∇θ of the step's cross-entropy at θ; with createGraph the result can be differentiated again (w.r.t. θ and the images).
-    private static Tensor StepGradient(FunctionalNetwork network, Tensor theta, StudentPlan.Step step, Tensor images, Tensor labels, bool createGraph)
-    {
-        var logits = network.Forward(theta, step.Batch(images));
-        var loss = nn.functional.cross_entropy(logits, labels.index_select(0, step.Rows));
-        return torch.autograd.grad([loss], [theta], retain_graph: createGraph, create_graph: createGraph)[0];
     }
 }
