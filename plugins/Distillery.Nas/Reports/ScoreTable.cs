@@ -8,12 +8,13 @@ namespace Distillery.Nas.Reports;
 /// <summary>
 /// Stored scores as a table, one row per score: evaluator, candidate, architecture, dataset, seed, epochs (0: the
 /// evaluator's full protocol), protocol, accuracy (the score: a test accuracy for an evaluator that trains; empty or
-/// null when it failed), failure, seconds, threads, processor and when it was recorded (ISO 8601, UTC).
+/// null when it failed), failure, seconds, threads, processor, its widest vector instruction set (which decides libtorch's kernels, so
+/// scores made on another set may differ in the last digits) and when it was recorded (ISO 8601, UTC).
 /// </summary>
 internal static class ScoreTable
 {
     public static IReadOnlyList<string> Columns { get; } =
-        ["evaluator", "candidate", "architecture", "dataset", "seed", "epochs", "protocol", "accuracy", "failure", "seconds", "threads", "processor", "recorded"];
+        ["evaluator", "candidate", "architecture", "dataset", "seed", "epochs", "protocol", "accuracy", "failure", "seconds", "threads", "processor", "instruction_set", "recorded"];
 
     /// <summary>RFC 4180 CSV with a header line; fields with a comma, quote or line break are quoted.</summary>
     public static string ToCsv(IEnumerable<ScoreDocument> scores)
@@ -46,6 +47,7 @@ internal static class ScoreTable
             ["seconds"] = s.Seconds,
             ["threads"] = s.Threads,
             ["processor"] = s.Processor,
+            ["instruction_set"] = s.InstructionSet,
             ["recorded"] = s.Recorded.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         })]);
     }
@@ -64,6 +66,7 @@ internal static class ScoreTable
         s.Seconds.ToString("R", CultureInfo.InvariantCulture),
         s.Threads?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         s.Processor ?? string.Empty,
+        s.InstructionSet ?? string.Empty,
         s.Recorded.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
     ];
 

@@ -38,10 +38,10 @@ public sealed class NasTableCommandTests : IAsyncLifetime
         run.Out.Should().Contain("Wrote 3 score(s) of full");
         var lines = File.ReadAllLines(path);
         lines.Should().HaveCount(4);
-        lines[0].Should().Be("evaluator,candidate,architecture,dataset,seed,epochs,protocol,accuracy,failure,seconds,threads,processor,recorded");
-        lines.Should().Contain("full,d1-w32-relu-batchnorm-avgpool,convnet:d1-w32-relu-batchnorm-avgpool,fashion-mnist,0,0,aaaaaaaaaaaa,0.8125,,12.25,1,Test CPU,2025-05-06T07:08:09.0000000+00:00");
+        lines[0].Should().Be("evaluator,candidate,architecture,dataset,seed,epochs,protocol,accuracy,failure,seconds,threads,processor,instruction_set,recorded");
+        lines.Should().Contain("full,d1-w32-relu-batchnorm-avgpool,convnet:d1-w32-relu-batchnorm-avgpool,fashion-mnist,0,0,aaaaaaaaaaaa,0.8125,,12.25,1,Test CPU,avx2,2025-05-06T07:08:09.0000000+00:00");
         lines.Should().Contain(
-            "full,d3-w64-sigmoid-nonorm-nopool,convnet:d3-w64-sigmoid-nonorm-nopool,fashion-mnist,0,0,aaaaaaaaaaaa,,\"training diverged (loss NaN), \"\"epoch\"\" 2\",3.5,1,Test CPU,2025-05-06T07:08:09.0000000+00:00");
+            "full,d3-w64-sigmoid-nonorm-nopool,convnet:d3-w64-sigmoid-nonorm-nopool,fashion-mnist,0,0,aaaaaaaaaaaa,,\"training diverged (loss NaN), \"\"epoch\"\" 2\",3.5,1,Test CPU,avx2,2025-05-06T07:08:09.0000000+00:00");
     }
 
     [Fact]
@@ -57,6 +57,7 @@ public sealed class NasTableCommandTests : IAsyncLifetime
         ((string?)first["protocol"]).Should().Be("aaaaaaaaaaaa");
         ((int)first["threads"]!).Should().Be(1);
         ((string?)first["processor"]).Should().Be("Test CPU");
+        ((string?)first["instruction_set"]).Should().Be("avx2");
         var failed = rows.Single(r => (string?)r!["candidate"] == "d3-w64-sigmoid-nonorm-nopool")!;
         failed["accuracy"].Should().BeNull();
         ((string?)failed["failure"]).Should().StartWith("training diverged");

@@ -33,6 +33,7 @@ internal static class StoredScores
         Seconds = seconds,
         Threads = 1,
         Processor = "Test CPU",
+        InstructionSet = "avx2",
         Recorded = new DateTimeOffset(2025, 5, 6, 7, 8, 9, TimeSpan.Zero),
     };
 }
