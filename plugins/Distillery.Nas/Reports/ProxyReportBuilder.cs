@@ -54,6 +54,7 @@ internal sealed class ProxyReportBuilder(IDatasetLoader datasets, CandidateScore
                 $"No candidate has a ground truth for {dataset} at seed {request.Seed} under the current full protocol ({truthSession.Protocol}). Make some with 'distillery nas --evaluator full --dataset {dataset} --seed {request.Seed}' (or --confirm-top K of a search)."));
         }
 
+        notes.AddRange(MixedMachines(candidates.Values));
         var proxies = new List<ProxyRow>();
         var sameData = all.Where(d => d.Dataset == dataset && d.DatasetFingerprint == fingerprint
             && d.Seed == request.Seed && d.Epochs == 0 && candidates.ContainsKey(d.Architecture)).ToList();
@@ -174,6 +175,24 @@ internal sealed class ProxyReportBuilder(IDatasetLoader datasets, CandidateScore
             scoredNow,
             points.Sum(p => p.Score.Seconds),
             points.Sum(p => p.Truth.Seconds));
+    }
+
+    /// <summary>
+    /// A note when the ground truth was made on more than one kind of machine (thread count, processor, instruction
+    /// set): libtorch picks its kernels by them, so a candidate trained again elsewhere may score a little differently.
+    /// </summary>
+    private static IEnumerable<string> MixedMachines(IEnumerable<ScoreDocument> truth)
+    {
+        var machines = truth
+            .GroupBy(d => Invariant($"{(d.Threads is { } threads ? $"{threads} thread(s)" : "threads unknown")}, {d.Processor ?? "processor unknown"}, {d.InstructionSet ?? "instruction set unknown"}"))
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        if (machines.Count > 1)
+        {
+            yield return Invariant(
+                $"The ground truth was made on {machines.Count} kinds of machine: {string.Join("; ", machines.Select(g => $"{g.Count()} on {g.Key}"))}. libtorch picks its kernels by thread count and processor, so a candidate trained again on another may differ in the last digits.");
+        }
     }
 
     /// <summary>Notes on the scores of <paramref name="scores"/> that are left out: another protocol, other data, another seed.</summary>

@@ -35,6 +35,12 @@ public sealed class NasReportCommandTests : IDisposable
             }
         }
 
+        foreach (var elsewhere in scores.Where(d => d.Evaluator == "full").Take(2))
+        {
+            elsewhere.Processor = "Other CPU";
+            elsewhere.InstructionSet = "avx512f";
+        }
+
         scores.Add(Failed(Score("full", truth, "d2-w64-relu-batchnorm-maxpool", double.NaN)));
         scores.AddRange(candidates.Take(3).Select(c => StoredScores.Of("full", oldProtocol, oldJson.ToJsonString(), truth.Fingerprint, c, 0.4)));
         await StoredScores.WriteAsync(_temp.Combine("work.db"), scores);
@@ -72,6 +78,8 @@ public sealed class NasReportCommandTests : IDisposable
         notes.Should().Contain(n => n.Contains("1 candidate(s) whose ground truth failed", StringComparison.Ordinal));
         notes.Should().Contain(n => n.StartsWith("contrary has no score for 2 of the 12 candidates", StringComparison.Ordinal));
         notes.Should().Contain(n => n.StartsWith("contrary failed on 1 candidate(s); they count as its worst", StringComparison.Ordinal));
+        notes.Should().Contain(n => n.StartsWith(
+            "The ground truth was made on 2 kinds of machine: 10 on 1 thread(s), Test CPU, avx2; 2 on 1 thread(s), Other CPU, avx512f.", StringComparison.Ordinal));
 
         File.Exists(_temp.Combine("out", "nas-report-fashion-mnist.md")).Should().BeTrue();
         File.ReadAllText(_temp.Combine("out", "nas-report-fashion-mnist.md")).Should().Contain("| echo | 12 | 1.000 |");
