@@ -62,8 +62,7 @@ internal sealed class TrackRunner(INetworkFactory networks, INetworkTrainer trai
                     network = CreateNetwork(spec, data.Info, spec.FreshEachStep ? step : 0);
                 }
 
-                using (var train = TrainingSets.For(spec, step, data, memory, devices.Device))
-                using (var set = TrainingSet.Of(train))
+                using (var set = TrainingSets.For(spec, step, data, memory, devices.Device))
                 {
                     var seed = SeedSequence.Derive(spec.Seed, $"training/order {spec.Split.Order}/{spec.Learner}/step {step}");
                     trainer.Train(network, set, options, seed, task, cancellationToken);

@@ -12,7 +12,8 @@ namespace Distillery.Scenarios.Continual;
 /// Turns one step's classes into memory with a method, through the engine's runner (the method's options, checkpoints,
 /// run record and provenance are the runner's). The method sees only those classes, relabelled <c>0..k-1</c> with a
 /// matching <see cref="DatasetInfo"/>, so any method works unchanged; its set is cut back into one memory per class with
-/// the dataset's labels, and coreset rows are mapped back to rows of the full split.
+/// the dataset's labels (soft labels too, when the method learned them), and coreset rows are mapped back to rows of the
+/// full split.
 /// </summary>
 internal static class MemoryBuilder
 {
@@ -41,12 +42,13 @@ internal static class MemoryBuilder
         };
         using var distilled = await runner.DistillAsync(job, subset, progress, cancellationToken).ConfigureAwait(false);
         using var set = Decoded(distilled);
-        return Split(set, step, rows, set.Provenance.DurationSeconds, data.Info.Name);
+        return Split(set, step, rows, set.Provenance.DurationSeconds, data.Info);
     }
 
     /// <summary>
     /// The images replay trains on: a multi-formation set's decoded images (k² per stored image, each with its stored
-    /// image's label, the provenance saying so), or the set's own images. Coreset rows do not survive a decoding.
+    /// image's label and soft labels, the provenance saying so), or the set's own images. Coreset rows do not survive a
+    /// decoding.
     /// </summary>
     private static SyntheticSet Decoded(SyntheticSet set)
     {
@@ -54,11 +56,23 @@ internal static class MemoryBuilder
         using var scope = torch.NewDisposeScope();
         var images = formation.Decode(set.Images.detach()).MoveToOuterDisposeScope();
         var labels = formation.DecodeLabels(set.Labels).MoveToOuterDisposeScope();
+        var softLabels = set.SoftLabels is { } soft ? formation.DecodeLabels(soft.detach()).MoveToOuterDisposeScope() : null;
         var provenance = formation.IsNone ? set.Provenance : set.Provenance with { DecodedFromFactor = formation.Factor, SourceIndices = null };
-        return new SyntheticSet(images, labels, provenance);
+        return new SyntheticSet(images, labels, provenance) { SoftLabels = softLabels };
     }
 
-    private static List<MemoryClass> Split(SyntheticSet set, MemoryStepRequest step, long[] rows, double seconds, string dataset)
+    /// <summary>
+    /// Soft labels over the step's <c>k</c> classes (the method's <c>0..k-1</c>) as probabilities over all the dataset's
+    /// classes: each column moved to its class's label, zero for the classes the step does not hold.
+    /// </summary>
+    private static Tensor InDatasetClasses(Tensor stepSoftLabels, IReadOnlyList<int> classes, int numClasses)
+    {
+        var columns = torch.tensor(classes.Select(c => (long)c).ToArray(), device: stepSoftLabels.device);
+        return torch.zeros([stepSoftLabels.shape[0], numClasses], stepSoftLabels.dtype, stepSoftLabels.device)
+            .index_copy_(1, columns, stepSoftLabels);
+    }
+
+    private static List<MemoryClass> Split(SyntheticSet set, MemoryStepRequest step, long[] rows, double seconds, DatasetInfo dataset)
     {
         var labels = set.Labels.cpu().to_type(ScalarType.Int64).data<long>().ToArray();
         var sources = set.Provenance.SourceIndices is { } indices && indices.Count == labels.Length ? indices : null;
@@ -75,11 +89,15 @@ internal static class MemoryBuilder
                 }
 
                 using var scope = torch.NewDisposeScope();
-                var images = set.Images.detach().index_select(0, torch.tensor(positions, device: set.Images.device)).cpu().clone();
+                var selected = torch.tensor(positions, device: set.Images.device);
+                var images = set.Images.detach().index_select(0, selected).cpu().clone();
+                var softLabels = set.SoftLabels is { } soft
+                    ? InDatasetClasses(soft.detach().index_select(0, selected.to(soft.device)), step.Classes, dataset.NumClasses).cpu().MoveToOuterDisposeScope()
+                    : null;
                 var provenance = set.Provenance with
                 {
                     Method = step.Method,
-                    Dataset = dataset,
+                    Dataset = dataset.Name,
                     ImagesPerClass = step.MemoryPerClass,
                     Architecture = step.Architecture,
                     OptionsJson = step.MethodOptionsJson,
@@ -87,7 +105,7 @@ internal static class MemoryBuilder
                     DurationSeconds = seconds,
                     SourceIndices = sources is null ? null : positions.Select(p => rows[sources[(int)p]]).ToArray(),
                 };
-                memory.Add(new MemoryClass(step.Step, step.Classes[local], images.MoveToOuterDisposeScope(), provenance));
+                memory.Add(new MemoryClass(step.Step, step.Classes[local], images.MoveToOuterDisposeScope(), provenance, softLabels));
             }
 
             return memory;

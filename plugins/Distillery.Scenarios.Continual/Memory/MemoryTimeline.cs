@@ -1,5 +1,6 @@
 using Distillery.Data;
 using Distillery.Scenarios.Continual.Memory;
+using Distillery.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,9 +17,10 @@ internal sealed class MemoryTimeline(string method, string buffer, IReadOnlyList
 
     /// <summary>
     /// The memory of steps <paramref name="first"/>..<paramref name="last"/> as one training set with the dataset's
-    /// labels, on <paramref name="device"/>; empty (null) when the range is.
+    /// labels, on <paramref name="device"/>; empty (null) when the range is. When some of it has soft labels the set
+    /// trains on soft labels, the rest's being its one-hot labels.
     /// </summary>
-    public LabeledImages? Range(int first, int last, int numClasses, Device device)
+    public TrainingSet? Range(int first, int last, int numClasses, Device device)
     {
         var classes = Steps.Skip(first).Take(Math.Max(0, last - first + 1)).SelectMany(s => s).ToList();
         if (classes.Count == 0)
@@ -26,10 +28,8 @@ internal sealed class MemoryTimeline(string method, string buffer, IReadOnlyList
             return null;
         }
 
-        using var scope = torch.NewDisposeScope();
-        var images = torch.cat(classes.Select(c => c.Images.to(device)).ToList(), 0);
-        var labels = torch.cat(classes.Select(c => torch.full(c.Images.shape[0], c.Label, ScalarType.Int64, device: device)).ToList(), 0);
-        return new LabeledImages(images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope(), numClasses);
+        var (images, labels, softLabels) = MemoryUnion.Concat(classes, device);
+        return new TrainingSet(images, labels, numClasses, softLabels);
     }
 
     public void Dispose()

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Distillery.Exchange;
+using Distillery.Methods;
 using Distillery.Scenarios.Continual.Memory;
 using Distillery.Storage;
 using Distillery.Tests.EndToEnd;
@@ -6,6 +8,7 @@ using Distillery.Tests.Host;
 using Distillery.Tests.Kit;
 using Distillery.Tests.Training;
 using Microsoft.Extensions.DependencyInjection;
+using TorchSharp;
 
 namespace Distillery.Tests.Continual;
 
@@ -49,6 +52,55 @@ public sealed class ContinualRunTests : IDisposable
         buffers.Select(b => b.Name).Should().Equal(["test/herding/order0", "test/random/order0"]);
         buffers.Should().AllSatisfy(b => b.IsComplete.Should().BeTrue());
         buffers.Should().AllSatisfy(b => b.Images.Should().Be(20));
+    }
+
+    [Fact]
+    public async Task AMemoryMethodThatLearnsSoftLabelsKeepsThemOverTheDatasetsClassesAndReplayTrainsOnThem()
+    {
+        var run = await RunAsync(
+            "work.db",
+            "--Scenarios:continual:MemoryMethods:0=frepo",
+            "--Scenarios:continual:Learners:0=replay",
+            "--Scenarios:continual:Learners:1=gdumb",
+            "--Methods:frepo:Iterations=2",
+            "--Methods:frepo:PoolSize=1",
+            "--Methods:frepo:MaxOnlineSteps=2",
+            "--Methods:frepo:BatchReal=8");
+        run.ExitCode.Should().Be(0, run.Error);
+
+        using var workspace = new LiteDbWorkspaceStore(new WorkspaceOptions { Path = Path.Combine(_temp.Path, "work.db") });
+        var store = new MemoryBufferStore(workspace.For(MemoryBufferStore.Owner));
+        var buffer = (await store.ListAsync(CancellationToken.None)).Should().ContainSingle().Subject;
+        foreach (var step in buffer.Steps)
+        {
+            var classes = await store.LoadStepAsync(buffer.Name, step, CancellationToken.None);
+            try
+            {
+                var held = classes.Select(c => (long)c.Label).ToArray();
+                foreach (var memory in classes)
+                {
+                    var soft = memory.SoftLabels!;
+                    soft.shape.Should().Equal([2L, 10]);
+                    (soft.sum(1) - 1).abs().max().item<float>().Should().BeLessThan(1e-5f);
+                    var others = Enumerable.Range(0, 10).Select(c => (long)c).Except(held).ToArray();
+                    soft.index_select(1, torch.tensor(others)).abs().max().item<float>().Should().Be(0f);
+                }
+            }
+            finally
+            {
+                foreach (var memory in classes)
+                {
+                    memory.Dispose();
+                }
+            }
+        }
+
+        var file = Path.Combine(_temp.Path, "memory.pt");
+        var export = await HostRun.StartAsync(
+            ["memory", "export", buffer.Name, file, "--workspace", Path.Combine(_temp.Path, "work.db"), "--plugins", RepositoryPaths.BuiltInPlugins]);
+        export.ExitCode.Should().Be(0, export.Error);
+        using var exported = PyTorchSetFile.Import(file, new SetProvenance { Method = "x", Dataset = "x", ImagesPerClass = 0, Seed = 0 });
+        exported.SoftLabels!.shape.Should().Equal([20L, 10]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Distillery.Methods;
 using Distillery.Scenarios.Continual.Memory;
+using Distillery.Tests.Kit;
 using Distillery.Tests.Storage;
 using TorchSharp;
 
@@ -37,6 +38,42 @@ public sealed class MemoryBufferStoreTests : IDisposable
             loaded[1].Provenance.Method.Should().Be("herding");
             loaded[1].Provenance.SourceIndices.Should().Equal([12L, 13, 14]);
             loaded[1].Step.Should().Be(1);
+        }
+        finally
+        {
+            foreach (var memory in loaded)
+            {
+                memory.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SoftLabelsGoInAndComeBackWithTheirClassAndCountInItsBytes()
+    {
+        var store = Open();
+        var soft = torch.softmax(torch.randn([3, 10], generator: new torch.Generator(3)), 1);
+        using var expected = soft.clone();
+        var classes = new List<MemoryClass>
+        {
+            new(0, 0, Images(1, 0), Provenance(0), soft),
+            new(0, 3, Images(1, 3), Provenance(3)),
+        };
+        await using (var writer = await store.OpenWriterAsync("b", Settings(), overwrite: false, CancellationToken.None))
+        {
+            await writer.SaveStepAsync(0, classes, CancellationToken.None);
+        }
+
+        classes.ForEach(c => c.Dispose());
+        var info = await store.FindAsync("b", CancellationToken.None);
+        info!.Bytes.Should().Be((6 * 16 * 4) + (3 * 10 * 4));
+
+        var loaded = await store.LoadStepAsync("b", 0, CancellationToken.None);
+        try
+        {
+            loaded[0].SoftLabels.Should().NotBeNull();
+            loaded[0].SoftLabels!.Should().BeBitEqualTo(expected);
+            loaded[1].SoftLabels.Should().BeNull();
         }
         finally
         {

@@ -4,7 +4,10 @@ using static TorchSharp.torch;
 
 namespace Distillery.Scenarios.Continual.Memory;
 
-/// <summary>A buffer's stored memory gathered into one synthetic set (all stored steps, class by class), to draw or export.</summary>
+/// <summary>
+/// A buffer's stored memory gathered into one synthetic set (all stored steps, class by class, with soft labels when
+/// some of it learned them), to draw or export.
+/// </summary>
 internal static class MemoryBufferSets
 {
     public static async Task<SyntheticSet> LoadAsync(IMemoryBufferStore store, string name, CancellationToken cancellationToken)
@@ -25,9 +28,7 @@ internal static class MemoryBufferSets
                 classes.AddRange(await store.LoadStepAsync(name, step, cancellationToken).ConfigureAwait(false));
             }
 
-            using var scope = torch.NewDisposeScope();
-            var images = torch.cat(classes.Select(c => c.Images).ToList(), 0);
-            var labels = torch.cat(classes.Select(c => torch.full(c.Images.shape[0], c.Label, ScalarType.Int64)).ToList(), 0);
+            var (images, labels, softLabels) = MemoryUnion.Concat(classes);
             var first = classes[0].Provenance;
             var provenance = first with
             {
@@ -35,7 +36,7 @@ internal static class MemoryBufferSets
                     ? classes.SelectMany(c => c.Provenance.SourceIndices!).ToArray()
                     : null,
             };
-            return new SyntheticSet(images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope(), provenance);
+            return new SyntheticSet(images, labels, provenance) { SoftLabels = softLabels };
         }
         finally
         {

@@ -190,10 +190,13 @@ internal sealed class MemoryBufferStore : IMemoryBufferStore
                 Provenance = ProvenanceJson.Serialize(memory.Provenance),
                 SavedAt = DateTimeOffset.UtcNow,
             };
-            var entry = documents.Upsert(
-                MemoryClassDocument.IdOf(name, step, memory.Label),
-                document,
-                new Dictionary<string, TorchSharp.torch.Tensor> { [MemoryClassDocument.ImagesTensor] = memory.Images });
+            var tensors = new Dictionary<string, TorchSharp.torch.Tensor> { [MemoryClassDocument.ImagesTensor] = memory.Images };
+            if (memory.SoftLabels is { } softLabels)
+            {
+                tensors[MemoryClassDocument.SoftLabelsTensor] = softLabels;
+            }
+
+            var entry = documents.Upsert(MemoryClassDocument.IdOf(name, step, memory.Label), document, tensors);
             (var count, var size) = Size(entry);
             images += count;
             bytes += size;
@@ -246,7 +249,18 @@ internal sealed class MemoryBufferStore : IMemoryBufferStore
             var document = stored.Document;
             var provenance = Decode(() => ProvenanceJson.Deserialize(document.Provenance));
             var images = documents.ReadTensor(stored, MemoryClassDocument.ImagesTensor);
-            return new MemoryClass(document.Step, document.Label, images, provenance);
+            try
+            {
+                var softLabels = stored.Tensor(MemoryClassDocument.SoftLabelsTensor) is null
+                    ? null
+                    : documents.ReadTensor(stored, MemoryClassDocument.SoftLabelsTensor);
+                return new MemoryClass(document.Step, document.Label, images, provenance, softLabels);
+            }
+            catch
+            {
+                images.Dispose();
+                throw;
+            }
         }
         catch (UserErrorException exception)
         {
@@ -276,10 +290,9 @@ internal sealed class MemoryBufferStore : IMemoryBufferStore
         return Headers(session).Delete(name);
     }
 
+    /// <summary>The images a class document holds and the bytes of all its tensors (images and soft labels).</summary>
     private static (long Images, long Bytes) Size(ArtifactEntry<MemoryClassDocument> entry) =>
-        entry.Tensor(MemoryClassDocument.ImagesTensor) is { } images
-            ? (images.Shape.Count > 0 ? images.Shape[0] : 0, images.Bytes)
-            : (0, 0);
+        (entry.Tensor(MemoryClassDocument.ImagesTensor) is { Shape.Count: > 0 } images ? images.Shape[0] : 0, entry.Tensors.Sum(tensor => tensor.Bytes));
 
     private MemoryBufferInfo ListEntry(ArtifactEntry<MemoryBufferDocument> stored)
     {

@@ -5,7 +5,7 @@ namespace Distillery.Scenarios.Continual.Memory;
 
 /// <summary>
 /// The memory of one class at one step of one buffer: its provenance (JSON); its images are the document's
-/// <see cref="ImagesTensor"/> tensor.
+/// <see cref="ImagesTensor"/> tensor, and its soft labels, when the method learned them, its <see cref="SoftLabelsTensor"/>.
 /// </summary>
 internal sealed record MemoryClassDocument
 {
@@ -14,6 +14,8 @@ internal sealed record MemoryClassDocument
     public const string StepField = "step";
 
     public const string ImagesTensor = "images";
+
+    public const string SoftLabelsTensor = "soft_labels";
 
     public required string Buffer { get; init; }
 
