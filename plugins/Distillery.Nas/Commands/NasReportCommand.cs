@@ -46,7 +46,7 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
         public bool ScoreMissing { get; init; }
 
         [CommandOption("--combine <COMBINATIONS>")]
-        [Description("Proxies to report combined by mean rank as well, two or more joined by +, e.g. set+naswot,set+subset+early-stop (a proxy by its label or evaluator name).")]
+        [Description("Proxies to report combined by mean rank as well, two or more joined by +, e.g. set+naswot,set+subset+early-stop (a proxy by its label or evaluator name; commas inside a label's parentheses stay in the label).")]
         public string? Combine { get; init; }
 
         [CommandOption("--out-dir <DIR>")]
@@ -68,7 +68,7 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
 
         var request = new ProxyReportRequest(settings.Dataset ?? "fashion-mnist", settings.Seed ?? 0, evaluators, settings.ScoreMissing)
         {
-            Combinations = Combinations(settings.Combine),
+            Combinations = CombinationList.Parse(settings.Combine),
         };
         var report = await output.RunWithProgressAsync(progress => builder.BuildAsync(request, progress, cancellationToken)).ConfigureAwait(false);
         var files = ProxyReportWriter.Write(report, settings.OutDir ?? configuration["Output:Directory"] ?? "out");
@@ -104,26 +104,5 @@ internal sealed class NasReportCommand(ProxyReportBuilder builder, ICommandOutpu
         }
 
         return CommandExitCodes.Success;
-    }
-
-    private static List<IReadOnlyList<string>> Combinations(string? combine)
-    {
-        var combinations = new List<IReadOnlyList<string>>();
-        foreach (var combination in (combine ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = combination.Split('+', StringSplitOptions.TrimEntries);
-            if (parts.Length < 2 || parts.Any(string.IsNullOrEmpty))
-            {
-                throw new UserErrorException(
-                    $"--combine takes two or more proxies joined by '+', comma-separated (e.g. set+naswot,set+subset+early-stop); got '{combination}'.")
-                {
-                    Value = combine,
-                };
-            }
-
-            combinations.Add(parts);
-        }
-
-        return combinations;
     }
 }
