@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -5,7 +7,7 @@ namespace Distillery.Nas.Reports;
 
 /// <summary>
 /// Writes a proxy-quality report into a folder: <c>nas-report-DATASET.md</c>, <c>nas-report-DATASET.json</c> and
-/// <c>nas-report-DATASET-PROXY.png</c> for each proxy with scores.
+/// <c>nas-report-DATASET-PROXY.png</c> for each proxy with scores (<see cref="PlotName"/>).
 /// </summary>
 internal static partial class ProxyReportWriter
 {
@@ -21,7 +23,7 @@ internal static partial class ProxyReportWriter
         var plots = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in report.Proxies.Where(p => p.Points.Count > 0))
         {
-            var path = Path.Combine(folder, $"{stem}-{Safe(row.Label)}.png");
+            var path = Path.Combine(folder, $"{stem}-{PlotName(row.Label)}.png");
             ProxyScatterPlot.Write(path, row, report.Dataset);
             plots[row.Label] = path;
         }
@@ -30,6 +32,26 @@ internal static partial class ProxyReportWriter
         File.WriteAllText(files.Markdown, ProxyReportMarkdown.Create(report, plots));
         File.WriteAllText(files.Json, ProxyReportJson.Create(report, files).ToJsonString(Indented));
         return files;
+    }
+
+    /// <summary>The most characters a proxy's part of a plot's file name takes, so that paths stay short on every system.</summary>
+    public const int MaxPlotName = 64;
+
+    /// <summary>
+    /// A proxy's label as part of a file name (<see cref="Safe"/>); a longer one than <see cref="MaxPlotName"/> keeps its
+    /// start and ends with a hash of the whole label, so labels that differ only at their end get files of their own.
+    /// </summary>
+    public static string PlotName(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var safe = Safe(label);
+        if (safe.Length <= MaxPlotName)
+        {
+            return safe;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(label)))[..12];
+        return $"{safe[..(MaxPlotName - hash.Length - 1)]}-{hash}";
     }
 
     /// <summary>A name safe in a file name: lowercase letters, digits, '.', '_' and '-'; anything else becomes '-'.</summary>
