@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Architecture search on Fashion-MNIST (experiments/nas-fashion-mnist.json): the ground truth of 40 ConvNet variants,
-# the proxies (a DM set, a DSA set, a frepo set with soft labels, a random subset, early stopping, zero-cost scores), the proxy-quality report, and
+# the proxies (a DM set, a DSA set, a frepo set with soft labels, each also with DSA augmentation, a random subset, early stopping, zero-cost scores), the proxy-quality report, and
 # regularized evolution beside random search over the 40 with the distilled proxy. Every step is resumable: scores
 # are stored in the workspace as they are made, so rerunning the script continues where it stopped and recomputes
 # nothing. Results go to experiments/results/nas/.
@@ -48,13 +48,23 @@ proxies() { # over the same 40 in the same order as the ground truth, so the fir
     "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator set --set "$set" --output json \
       > "$out/proxy-set-$set.json" 2> "$out/proxy-set-$set.log"
   done
+  # the same sets with DSA augmentation of every training batch, as the sets' own evaluation protocol trains
+  for set in "$dm" "$dsa" "$frepo"; do
+    note "proxy set $set, augmented"
+    "${run[@]}" nas "$experiment" --space list --strategy exhaustive --evaluator set --set "$set" \
+      --CandidateEvaluators:set:Augmentation=color_crop_cutout_flip_scale_rotate --output json \
+      > "$out/proxy-set-$set-augmented.json" 2> "$out/proxy-set-$set-augmented.log"
+  done
 }
 
-report() {
+report() { # a set proxy's label names the setting its two protocols differ in (Augmentation)
   note "report"
-  local sets="set (Set=$dm)+set (Set=$dsa)+set (Set=$frepo)"
-  "${run[@]}" nas-report --out-dir "$out" --combine "set (Set=$dm)+naswot,set (Set=$dm)+synflow,set (Set=$dm)+early-stop,set (Set=$dm)+subset,set (Set=$dsa)+early-stop,set (Set=$frepo)+early-stop,$sets,subset+early-stop" \
-    > "$out/report.txt" 2> "$out/report.log"
+  local plain=", Augmentation=none" augmented=", Augmentation=color_crop_cutout_flip_scale_rotate"
+  local dm_set="set (Set=$dm$plain)" dsa_set="set (Set=$dsa$plain)" frepo_set="set (Set=$frepo$plain)"
+  local combinations="$dm_set+naswot,$dm_set+synflow,$dm_set+early-stop,$dm_set+subset,$dsa_set+early-stop,$frepo_set+early-stop"
+  combinations+=",$dm_set+$dsa_set+$frepo_set,subset+early-stop"
+  combinations+=",set (Set=$dsa$augmented)+early-stop,set (Set=$dm$augmented)+set (Set=$dsa$augmented)+set (Set=$frepo$augmented)"
+  "${run[@]}" nas-report --out-dir "$out" --combine "$combinations" > "$out/report.txt" 2> "$out/report.log"
 }
 
 search() { # over the 40 measured candidates, 20 evaluations each, the DM proxy
