@@ -13,6 +13,7 @@
 #   frepo-f2-ipc10  the same with multi-formation (Factor 2), evaluated as evaluate-frepo-f2-fashion-mnist-ipc10
 #   frepo-long-ipc10  frepo at its defaults for the last of FREPO_SNAPSHOTS iterations (default 400,800,1200), a
 #                 snapshot at each (trained on the learned soft labels), then evaluate-frepo-long-fashion-mnist-ipc10
+#   frepo-ipc1    the same at IPC 1 (IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
@@ -34,9 +35,9 @@ dm() { # factor, snapshot list
   echo --Methods:dm:BatchReal=64 --Methods:dm:LearningRateImages=3 --Methods:dm:Factor="$1" \
     --Methods:dm:Iterations="${2##*,}" --snapshot-at "$2" --snapshot-networks "$networks"
 }
-frepo() { # stage name, set name, factor, iterations, extra distill options...
-  run "$1" $distillery distill -m frepo -d fashion-mnist --ipc 10 --name "$2" \
-    --Methods:frepo:Iterations="$4" --Methods:frepo:Factor="$3" "${@:5}" "${common[@]}"
+frepo() { # stage name, set name, images per class, factor, iterations, extra distill options...
+  run "$1" $distillery distill -m frepo -d fashion-mnist --ipc "$3" --name "$2" \
+    --Methods:frepo:Iterations="$5" --Methods:frepo:Factor="$4" "${@:6}" "${common[@]}"
   run "evaluate-$2" $distillery evaluate "$2" --networks 3 --no-baseline "${common[@]}"
 }
 run() { # name, command...
@@ -55,11 +56,13 @@ for stage in "${stages[@]}"; do
       $(dm 2 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
     dm-f1-ipc1) run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
       $(dm 1 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
-    frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 1 "${FREPO_ITERATIONS:-200}" ;;
-    frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 2 "${FREPO_ITERATIONS:-200}" ;;
+    frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 10 1 "${FREPO_ITERATIONS:-200}" ;;
+    frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 10 2 "${FREPO_ITERATIONS:-200}" ;;
     frepo-long-ipc10) snapshots=${FREPO_SNAPSHOTS:-400,800,1200}
-      frepo frepo-long-ipc10 frepo-long-fashion-mnist-ipc10 1 "${snapshots##*,}" --snapshot-at "$snapshots" \
+      frepo frepo-long-ipc10 frepo-long-fashion-mnist-ipc10 10 1 "${snapshots##*,}" --snapshot-at "$snapshots" \
         --snapshot-networks "$networks" ;;
+    frepo-ipc1) snapshots=${IPC1_SNAPSHOTS:-200,400}
+      frepo frepo-ipc1 frepo-fashion-mnist-ipc1 1 1 "${snapshots##*,}" --snapshot-at "$snapshots" --snapshot-networks "$networks" ;;
     evaluate-*) set_name=${stage#evaluate-}
       run "$stage" $distillery evaluate "$set_name" --networks 3 --no-baseline "${common[@]}" ;;
     memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}
@@ -68,7 +71,7 @@ for stage in "${stages[@]}"; do
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-ipc1 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
 note done
