@@ -78,7 +78,14 @@ def cross_architecture_table():
     sets, baseline = {}, {}
     for report in reports:  # a set may be evaluated in several runs, e.g. small and large architectures apart
         sets.setdefault(report["set"], {}).update({r["arch"]: r for r in report["results"]})
+        if report.get("hard_labels"):  # a set with soft labels: the same images with hard labels, on its own row
+            sets.setdefault(report["set"] + " (hard labels)", {}).update({r["arch"]: r for r in report["hard_labels"]})
         baseline.update({r["arch"]: r for r in report.get("baseline") or []})
+    for name in [n for n in sets if "convnet" not in sets[n]]:  # ConvNet from run-hour.sh's evaluation: its first network
+        evaluated = load(f"hour/evaluate-{name.removesuffix(' (hard labels)')}.json")
+        if evaluated:
+            column = evaluated["hard_labels" if name.endswith("(hard labels)") else "results"][0]
+            sets[name]["convnet"] = {"mean": column["runs"][0], "std": 0.0}
     print("| set | " + " | ".join(ARCHITECTURES) + " |")
     print("| --- | " + " | ".join("--:" for _ in ARCHITECTURES) + " |")
     rows = list(sets.items()) + ([("random subset", baseline)] if baseline else [])
@@ -106,9 +113,11 @@ def continual_table():
 
 def hour_table():
     """run-hour.sh's rows (multi-formation, frepo) beside the plain DM runs of run-dm-budget.sh, same evaluation. Soft
-    labels are used where a method learned them; the hard-label column trains on the same images with hard labels."""
+    labels are used where a method learned them (snapshots included); the hard-label column trains on the same images
+    with hard labels (only `evaluate` gives it)."""
     snapshot_runs = [("dm", 1, 1, "hour/dm-f1-fashion-mnist-ipc1"), ("dm", 1, 2, "hour/dm-f2-fashion-mnist-ipc1"),
-                     ("dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), ("dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10")]
+                     ("dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), ("dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10"),
+                     ("frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"), ("frepo", 10, 1, "hour/frepo-long-fashion-mnist-ipc10")]
     print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | hard labels % | networks |")
     print("| --- | --: | --: | --: | --: | --: | --: | --: | --: |")
 
@@ -124,7 +133,7 @@ def hour_table():
                 f"{processor:.0f}" if processor is not None else "—", snapshot, None)
         final = load(f"hour/evaluate-{name.split('/')[-1]}.json")
         if final:
-            row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], None)
+            row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], (final.get("hard_labels") or [None])[0])
     for stage, name, factor in [("frepo-ipc10", "frepo-fashion-mnist-ipc10", 1), ("frepo-f2-ipc10", "frepo-f2-fashion-mnist-ipc10", 2)]:
         distilled, evaluated = load(f"hour/{stage}.json"), load(f"hour/evaluate-{name}.json")
         if distilled and evaluated:
