@@ -105,17 +105,9 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDi
             cancellationToken);
     }
 
-    public ICheckpointStore Checkpoints(string runKey)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runKey);
-        return new LiteDbCheckpointStore(_database, _chunks, runKey);
-    }
+    public ICheckpointStore Checkpoints(string runKey) => CheckpointStore(runKey);
 
-    public Task<int?> CheckpointStepAsync(string runKey, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runKey);
-        return new LiteDbCheckpointStore(_database, _chunks, runKey).StepAsync(cancellationToken);
-    }
+    public Task<int?> CheckpointStepAsync(string runKey, CancellationToken cancellationToken) => CheckpointStore(runKey).StepAsync(cancellationToken);
 
     public Task DeleteCheckpointsAsync(string runKey, CancellationToken cancellationToken)
     {
@@ -148,6 +140,12 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore, IArtifactStores, IDi
     public IArtifactStore For(string owner) => new LiteDbArtifactStore(_database, _chunks, owner);
 
     public void Dispose() => _database.Dispose();
+
+    private LiteDbCheckpointStore CheckpointStore(string runKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runKey);
+        return new LiteDbCheckpointStore(_database, _chunks, runKey);
+    }
 
     private StoredSetInfo SaveSet(LiteDatabase database, string name, SyntheticSet set, bool overwrite, CancellationToken cancellationToken)
     {
