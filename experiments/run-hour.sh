@@ -9,11 +9,11 @@
 #   dm-f2-ipc1    the same at IPC 1 (IPC1_SNAPSHOTS, default 250,500)
 #   dm-f1-ipc1    dm at IPC 1 without multi-formation, the comparison for dm-f2-ipc1
 #   frepo-ipc10   frepo at its defaults (FREPO_ITERATIONS, default 200), then evaluate-frepo-fashion-mnist-ipc10: soft
-#                 and hard labels (snapshots would see hard labels only)
+#                 and hard labels (a snapshot trains on the soft labels only)
 #   frepo-f2-ipc10  the same with multi-formation (Factor 2), evaluated as evaluate-frepo-f2-fashion-mnist-ipc10
 #   frepo-long-ipc10  frepo at its defaults for the last of FREPO_SNAPSHOTS iterations (default 400,800,1200), a
 #                 snapshot at each (trained on the learned soft labels), then evaluate-frepo-long-fashion-mnist-ipc10
-#   frepo-ipc1    the same at IPC 1 (IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
+#   frepo-ipc1    the same at IPC 1 (FREPO_IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
@@ -61,7 +61,7 @@ for stage in "${stages[@]}"; do
     frepo-long-ipc10) snapshots=${FREPO_SNAPSHOTS:-400,800,1200}
       frepo frepo-long-ipc10 frepo-long-fashion-mnist-ipc10 10 1 "${snapshots##*,}" --snapshot-at "$snapshots" \
         --snapshot-networks "$networks" ;;
-    frepo-ipc1) snapshots=${IPC1_SNAPSHOTS:-200,400}
+    frepo-ipc1) snapshots=${FREPO_IPC1_SNAPSHOTS:-200,400}
       frepo frepo-ipc1 frepo-fashion-mnist-ipc1 1 1 "${snapshots##*,}" --snapshot-at "$snapshots" --snapshot-networks "$networks" ;;
     evaluate-*) set_name=${stage#evaluate-}
       run "$stage" $distillery evaluate "$set_name" --networks 3 --no-baseline "${common[@]}" ;;
