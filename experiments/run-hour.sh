@@ -14,6 +14,10 @@
 #   frepo-long-ipc10  frepo at its defaults for the last of FREPO_SNAPSHOTS iterations (default 400,800,1200), a
 #                 snapshot at each (trained on the learned soft labels), then evaluate-frepo-long-fashion-mnist-ipc10
 #   frepo-ipc1    the same at IPC 1 (FREPO_IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
+#   tesla-ipc10   tesla from one expert trained on all 60,000 images for 3 epochs (start epochs 0-1, targets 2 epochs
+#                 on), 20 synthetic steps, snapshots at TRAJECTORY_SNAPSHOTS (default 100,200,400), then
+#                 evaluate-tesla-fashion-mnist-ipc10 (3 networks, with the learned learning rate)
+#   mtt-ipc10     the same with mtt (same gradients, one autograd graph: about 14 GB at 20 steps)
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
@@ -40,6 +44,14 @@ frepo() { # stage name, set name, images per class, factor, iterations, extra di
     --Methods:frepo:Iterations="$5" --Methods:frepo:Factor="$4" "${@:6}" "${common[@]}"
   run "evaluate-$2" $distillery evaluate "$2" --networks 3 --no-baseline "${common[@]}"
 }
+trajectory() { # method: one expert on the full data, 3 epochs, then the snapshots and a 3-network evaluation
+  local snapshots=${TRAJECTORY_SNAPSHOTS:-100,200,400}
+  run "$1-ipc10" $distillery distill -m "$1" -d fashion-mnist --ipc 10 --name "$1-fashion-mnist-ipc10" \
+    --Methods:$1:Experts=1 --Methods:$1:ExpertTrainingEpochs=3 --Methods:$1:MaxStartEpoch=1 --Methods:$1:ExpertEpochs=2 \
+    --Methods:$1:SyntheticSteps=20 --Methods:$1:Iterations="${snapshots##*,}" --snapshot-at "$snapshots" \
+    --snapshot-networks "$networks" "${common[@]}"
+  run "evaluate-$1-fashion-mnist-ipc10" $distillery evaluate "$1-fashion-mnist-ipc10" --networks 3 --no-baseline "${common[@]}"
+}
 run() { # name, command...
   local name=$1; shift
   note "$name"
@@ -63,6 +75,7 @@ for stage in "${stages[@]}"; do
         --snapshot-networks "$networks" ;;
     frepo-ipc1) snapshots=${FREPO_IPC1_SNAPSHOTS:-200,400}
       frepo frepo-ipc1 frepo-fashion-mnist-ipc1 1 1 "${snapshots##*,}" --snapshot-at "$snapshots" --snapshot-networks "$networks" ;;
+    tesla-ipc10|mtt-ipc10) trajectory "${stage%-ipc10}" ;;
     evaluate-*) set_name=${stage#evaluate-}
       run "$stage" $distillery evaluate "$set_name" --networks 3 --no-baseline "${common[@]}" ;;
     memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}
@@ -71,7 +84,7 @@ for stage in "${stages[@]}"; do
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-ipc1 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-ipc1 tesla-ipc10 mtt-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
 note done
