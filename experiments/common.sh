@@ -3,6 +3,8 @@
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds;
 # THREADS sets libtorch's thread count (default: the configured one).
 distillery=${DISTILLERY:-./distillery}
+# The launcher's malloc setting, for a DISTILLERY that runs the dll directly (see ./distillery).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}"
 # ConvNet-3 trained 300 epochs with DSA augmentation drawn per batch; test batches of 32 are the fastest on a CPU.
 evaluation=(--Evaluation:Augmentation=color_crop_cutout_flip_scale_rotate --Evaluation:Epochs=300 --Evaluation:TestBatchSize=32)
 threads=()
