@@ -1,5 +1,5 @@
 # Sourced by the experiment scripts (from the repository root): the command to run, the DM reference evaluation, the
-# thread setting and a timestamped note on stderr.
+# thread setting, a timestamped note on stderr and the check of the settings a script reads from the environment.
 # DISTILLERY overrides the command (default ./distillery), e.g. a copy of artifacts/distillery kept apart from rebuilds;
 # THREADS sets libtorch's thread count (default: the configured one).
 distillery=${DISTILLERY:-./distillery}
@@ -11,4 +11,20 @@ threads=()
 [ -z "${THREADS:-}" ] || threads=(--Distillery:Threads="$THREADS")
 note() { # what is starting or done
   echo "# $(date -u +%FT%TZ) $*: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+}
+accept_settings() { # the environment settings the script reads besides DISTILLERY and THREADS
+  # A set variable that is not one of them but is close to one (a typo, or a prefix the script uses) stops the script:
+  # it would otherwise be ignored, and the run would use the default.
+  python3 - "$@" <<'PY' || exit 2
+import difflib, os, sys
+known = set(sys.argv[1:]) | {"DISTILLERY", "THREADS"}
+prefixes = tuple({name.split("_")[0] + "_" for name in known if "_" in name})
+wrong = [name for name in sorted(os.environ) if name not in known and name.isupper()
+         and (difflib.get_close_matches(name, known, n=1, cutoff=0.8) or name.startswith(prefixes))]
+for name in wrong:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    print(f"error: {name} is not a setting of this script{hint}; its settings: {', '.join(sorted(known))}", file=sys.stderr)
+sys.exit(1 if wrong else 0)
+PY
 }

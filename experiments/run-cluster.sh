@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
+accept_settings CANDIDATES KILLS
 out=experiments/results/cluster
 mkdir -p "$out"
 candidates=${CANDIDATES:-20}

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
+accept_settings
 out=experiments/results/continual
 workspace=$(mktemp -d)/continual.db
 mkdir -p "$out"

@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
+accept_settings ARCHS BASELINE EPOCHS NETWORKS TAG WORKSPACE
 : "${WORKSPACE:?set WORKSPACE to the database that holds the sets}"
 epochs=${EPOCHS:-300}
 networks=${NETWORKS:-1}

@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
+accept_settings FROM_HERDING FROM_REAL LRS LR_SNAPSHOTS NARROW WORKSPACE
 workspace=${WORKSPACE:-$(mktemp -d)/dm.db}
 from_herding=${FROM_HERDING:-250,500,1000}
 from_real=${FROM_REAL:-250,500,1000}

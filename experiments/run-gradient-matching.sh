@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
+accept_settings ARCH BASELINE INIT_FROM IPC METHODS TAG WORKSPACE
 snapshots=${1:-50,100,200}
 ipc=${IPC:-1}
 arch=${ARCH:-convnet}
