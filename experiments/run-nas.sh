@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
+accept_settings WORKSPACE
 out=experiments/results/nas
 mkdir -p "$out"
 workspace=${WORKSPACE:-$out/nas.db}
