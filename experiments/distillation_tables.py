@@ -112,12 +112,13 @@ def continual_table():
 
 
 def hour_table():
-    """run-hour.sh's rows (multi-formation, frepo) beside the plain DM runs of run-dm-budget.sh, same evaluation. Soft
+    """run-hour.sh's rows (multi-formation, frepo, tesla) beside the plain DM runs of run-dm-budget.sh, same evaluation. Soft
     labels are used where a method learned them (snapshots included); the hard-label column trains on the same images
     with hard labels (only `evaluate` gives it)."""
     snapshot_runs = [("dm", 1, 1, "hour/dm-f1-fashion-mnist-ipc1"), ("dm", 1, 2, "hour/dm-f2-fashion-mnist-ipc1"),
                      ("dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), ("dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10"),
-                     ("frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"), ("frepo", 10, 1, "hour/frepo-long-fashion-mnist-ipc10")]
+                     ("frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"), ("frepo", 10, 1, "hour/frepo-long-fashion-mnist-ipc10"),
+                     ("tesla", 10, 1, "hour/tesla-fashion-mnist-ipc10")]  # tesla: processor s without its expert
     print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | hard labels % | networks |")
     print("| --- | --: | --: | --: | --: | --: | --: | --: | --: |")
 

@@ -30,6 +30,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
+accept_settings DM_SNAPSHOTS FREPO_IPC1_SNAPSHOTS FREPO_ITERATIONS FREPO_SNAPSHOTS IPC1_SNAPSHOTS SNAPSHOT_NETWORKS \
+  TRAJECTORY_SNAPSHOTS WORKSPACE
 out=experiments/results/hour
 mkdir -p "$out"
 workspace=${WORKSPACE:-$out/hour.db}
