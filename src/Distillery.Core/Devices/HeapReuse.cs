@@ -35,7 +35,11 @@ public static class HeapReuse
 
         try
         {
-            return Mallopt(ArenaMax, 1) == 1 && Mallopt(MmapMax, 0) == 1 && Mallopt(TrimThreshold, int.MaxValue) == 1;
+            // Each setting applies on its own: one the C library refuses does not keep the others from applying.
+            var mmapOff = Mallopt(MmapMax, 0) == 1;
+            var trimOff = Mallopt(TrimThreshold, int.MaxValue) == 1;
+            var oneArena = Mallopt(ArenaMax, 1) == 1;
+            return mmapOff && trimOff && oneArena;
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
         {
