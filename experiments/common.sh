@@ -19,12 +19,13 @@ accept_settings() { # the environment settings the script reads besides DISTILLE
 import difflib, os, sys
 known = set(sys.argv[1:]) | {"DISTILLERY", "THREADS"}
 prefixes = tuple({name.split("_")[0] + "_" for name in known if "_" in name})
-wrong = [name for name in sorted(os.environ) if name not in known and name.isupper()
-         and (difflib.get_close_matches(name, known, n=1, cutoff=0.8) or name.startswith(prefixes))]
-for name in wrong:
+wrong = False
+for name in sorted(n for n in os.environ if n not in known and n.isupper()):
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    print(f"error: {name} is not a setting of this script{hint}; its settings: {', '.join(sorted(known))}", file=sys.stderr)
+    if close or name.startswith(prefixes):
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        print(f"error: {name} is not a setting of this script{hint}; its settings: {', '.join(sorted(known))}", file=sys.stderr)
+        wrong = True
 sys.exit(1 if wrong else 0)
 PY
 }
