@@ -13,11 +13,14 @@
 #   frepo-f2-ipc10  the same with multi-formation (Factor 2), evaluated as evaluate-frepo-f2-fashion-mnist-ipc10
 #   frepo-long-ipc10  frepo at its defaults for the last of FREPO_SNAPSHOTS iterations (default 400,800,1200), a
 #                 snapshot at each (trained on the learned soft labels), then evaluate-frepo-long-fashion-mnist-ipc10
-#   frepo-ipc1    the same at IPC 1 (FREPO_IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
+#   frepo-hour-ipc10  frepo-long-ipc10's 1,200 iterations again under its own name, one snapshot at the end, to time
+#                 the recipe on this machine (the default snapshots at 400 and 800 spend processor time of their own)
+#   frepo-ipc1    frepo-long-ipc10 at IPC 1 (FREPO_IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
 #   tesla-ipc10   tesla from one expert trained on all 60,000 images for 3 epochs (start epochs 0-1, targets 2 epochs
 #                 on), 20 synthetic steps, snapshots at TRAJECTORY_SNAPSHOTS (default 100,200,400), then
 #                 evaluate-tesla-fashion-mnist-ipc10 (3 networks, with the learned learning rate)
-#   mtt-ipc10     the same with mtt (same gradients, one autograd graph: about 14 GB at 20 steps)
+#   tesla-held-ipc10  tesla-ipc10 with the student lr held at its start (LearningRateLr 0), from the same expert
+#   mtt-ipc10     the same as tesla-ipc10 with mtt (same gradients, one autograd graph: about 14 GB at 20 steps)
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
@@ -44,15 +47,19 @@ dm() { # factor, snapshot list
 frepo() { # stage name, set name, images per class, factor, iterations, extra distill options...
   run "$1" $distillery distill -m frepo -d fashion-mnist --ipc "$3" --name "$2" \
     --Methods:frepo:Iterations="$5" --Methods:frepo:Factor="$4" "${@:6}" "${common[@]}"
-  run "evaluate-$2" $distillery evaluate "$2" --networks 3 --no-baseline "${common[@]}"
+  evaluate_set "$2"
 }
-trajectory() { # method: one expert on the full data, 3 epochs, then the snapshots and a 3-network evaluation
-  local snapshots=${TRAJECTORY_SNAPSHOTS:-100,200,400}
-  run "$1-ipc10" $distillery distill -m "$1" -d fashion-mnist --ipc 10 --name "$1-fashion-mnist-ipc10" \
+trajectory() { # method, variant name, extra distill options...: one expert on the full data, 3 epochs (shared by
+  # every variant), then the snapshots and a 3-network evaluation
+  local snapshots=${TRAJECTORY_SNAPSHOTS:-100,200,400} set=$2-fashion-mnist-ipc10
+  run "$2-ipc10" $distillery distill -m "$1" -d fashion-mnist --ipc 10 --name "$set" \
     --Methods:$1:Experts=1 --Methods:$1:ExpertTrainingEpochs=3 --Methods:$1:MaxStartEpoch=1 --Methods:$1:ExpertEpochs=2 \
     --Methods:$1:SyntheticSteps=20 --Methods:$1:Iterations="${snapshots##*,}" --snapshot-at "$snapshots" \
-    --snapshot-networks "$networks" "${common[@]}"
-  run "evaluate-$1-fashion-mnist-ipc10" $distillery evaluate "$1-fashion-mnist-ipc10" --networks 3 --no-baseline "${common[@]}"
+    --snapshot-networks "$networks" "${@:3}" "${common[@]}"
+  evaluate_set "$set"
+}
+evaluate_set() { # set name: 3 networks under the protocol, as stage evaluate-SET
+  run "evaluate-$1" $distillery evaluate "$1" --networks 3 --no-baseline "${common[@]}"
 }
 run() { # name, command...
   local name=$1; shift
@@ -75,18 +82,19 @@ for stage in "${stages[@]}"; do
     frepo-long-ipc10) snapshots=${FREPO_SNAPSHOTS:-400,800,1200}
       frepo frepo-long-ipc10 frepo-long-fashion-mnist-ipc10 10 1 "${snapshots##*,}" --snapshot-at "$snapshots" \
         --snapshot-networks "$networks" ;;
+    frepo-hour-ipc10) frepo frepo-hour-ipc10 frepo-hour-fashion-mnist-ipc10 10 1 1200 --snapshot-at 1200 --snapshot-networks 1 ;;
     frepo-ipc1) snapshots=${FREPO_IPC1_SNAPSHOTS:-200,400}
       frepo frepo-ipc1 frepo-fashion-mnist-ipc1 1 1 "${snapshots##*,}" --snapshot-at "$snapshots" --snapshot-networks "$networks" ;;
-    tesla-ipc10|mtt-ipc10) trajectory "${stage%-ipc10}" ;;
-    evaluate-*) set_name=${stage#evaluate-}
-      run "$stage" $distillery evaluate "$set_name" --networks 3 --no-baseline "${common[@]}" ;;
+    tesla-ipc10|mtt-ipc10) trajectory "${stage%-ipc10}" "${stage%-ipc10}" ;;
+    tesla-held-ipc10) trajectory tesla tesla-held --Methods:tesla:LearningRateLr=0 ;;
+    evaluate-*) evaluate_set "${stage#evaluate-}" ;;
     memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}
       run "$stage" $distillery distill -m "$method" -d fashion-mnist --ipc 10 --name "$stage" --overwrite \
         --Methods:$method:Experts=1 --Methods:$method:ExpertTrainingEpochs=2 --Methods:$method:ExpertImages=2000 \
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-ipc1 tesla-ipc10 mtt-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-ipc1 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
 note done
