@@ -5,10 +5,16 @@
 #   in-process  the host's default (mmap off, no trimming, one arena, set with mallopt at start-up)
 #   launcher    the same with MALLOC_ARENA_MAX=1 in the environment, as ./distillery starts it
 # Workloads: frepo, 15 iterations at IPC 10 (1 and 2 threads); evaluate that set, one ConvNet-3, 60 epochs with DSA
-# augmentation (1 thread). DISTILLERY as in experiments/common.sh, run without its MALLOC_ARENA_MAX default.
+# augmentation (1 thread). DISTILLERY as in experiments/common.sh (default: the dll, without the launcher's
+# MALLOC_ARENA_MAX); VARIANTS picks variants (default: all three, in the order above).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source experiments/common.sh
+accept_settings VARIANTS -THREADS  # each workload runs at the thread counts above
 distillery=${DISTILLERY:-dotnet artifacts/distillery/distillery.dll}
+for variant in ${VARIANTS:-}; do
+  case $variant in glibc|in-process|launcher) ;; *) echo "error: unknown variant '$variant' in VARIANTS; variants: glibc in-process launcher" >&2; exit 2 ;; esac
+done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
