@@ -4,13 +4,14 @@
 # regularized evolution beside random search over the 40 with the distilled proxy. Every step is resumable: scores
 # are stored in the workspace as they are made, so rerunning the script continues where it stopped and recomputes
 # nothing. Results go to experiments/results/nas/.
-# Usage: experiments/run-nas.sh [STEP...]   steps: sets ground-truth proxies report search (default: all, in order)
+# Usage: experiments/run-nas.sh [STEP...]   steps: sets ground-truth proxies report search (default: all, in order),
+# and timing (not in the default: the proxies timed again beside recent ground truths, see timing())
 # Environment: WORKSPACE (default experiments/results/nas/nas.db, committed: it holds the proxy sets and every score so far), THREADS (default: the configured
-# count), DISTILLERY (the command, default ./distillery).
+# count), DISTILLERY (the command, default ./distillery), TIMING_CANDIDATES (timing's candidates, names without convnet:).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
-accept_settings WORKSPACE
+accept_settings TIMING_CANDIDATES WORKSPACE
 out=experiments/results/nas
 mkdir -p "$out"
 workspace=${WORKSPACE:-$out/nas.db}
@@ -76,6 +77,36 @@ search() { # over the 40 measured candidates, 20 evaluations each, the DM proxy
   done
 }
 
+timing() { # the trained proxies timed again beside ground truths timed on the same build and machine: the report's
+  # speed-ups divide ground-truth seconds, the last of them measured after the heap fix of bench/RESULTS.md (h) (which
+  # made training several times faster), by proxy seconds all measured before it; this divides like by like. Over TIMING_CANDIDATES
+  # (default: the ground truths stored since that fix), seed 1 so that nothing stored is read back, in a scratch copy
+  # of the workspace; writes $out/timing.md.
+  note "timing"
+  local scratch
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' RETURN
+  cp "$workspace" "$scratch/nas.db"
+  local candidates=${TIMING_CANDIDATES:-d3-w128-sigmoid-batchnorm-avgpool d4-w128-sigmoid-groupnorm-maxpool d4-w128-leakyrelu-layernorm-maxpool d4-w128-sigmoid-batchnorm-avgpool d4-w64-relu-layernorm-nopool d4-w64-leakyrelu-groupnorm-nopool d4-w64-relu-nonorm-nopool d2-w128-relu-nonorm-nopool d2-w128-relu-instancenorm-nopool d4-w128-sigmoid-nonorm-nopool}
+  python3 - "$experiment" "$scratch/experiment.json" $candidates <<'PY'
+import json, sys
+experiment = json.load(open(sys.argv[1]))
+experiment["SearchSpaces"]["list"]["Candidates"] = ["convnet:" + name for name in sys.argv[3:]]
+json.dump(experiment, open(sys.argv[2], "w"), indent=2)
+PY
+  local timed=(--workspace "$scratch/nas.db" "${threads[@]}" nas "$scratch/experiment.json" --space list --strategy exhaustive --seed 1 --output json)
+  local augmented=--CandidateEvaluators:set:Augmentation=color_crop_cutout_flip_scale_rotate
+  $distillery "${timed[@]}" --evaluator subset > "$scratch/subset.json" 2>> "$out/timing.log"
+  $distillery "${timed[@]}" --evaluator early-stop > "$scratch/early-stop.json" 2>> "$out/timing.log"
+  for set in "$dm" "$dsa" "$frepo"; do
+    $distillery "${timed[@]}" --evaluator set --set "$set" > "$scratch/set-$set.json" 2>> "$out/timing.log"
+    $distillery "${timed[@]}" --evaluator set --set "$set" "$augmented" > "$scratch/set-$set-augmented.json" 2>> "$out/timing.log"
+  done
+  $distillery --workspace "$scratch/nas.db" nas-table --evaluator full --out "$scratch/ground-truth.csv" 2>> "$out/timing.log"
+  python3 experiments/nas_timing_table.py "$scratch/ground-truth.csv" "$scratch"/subset.json "$scratch"/early-stop.json \
+    "$scratch"/set-*.json > "$out/timing.md"
+}
+
 for step in "${@:-sets ground-truth proxies report search}"; do
   for one in $step; do
     case "$one" in
@@ -84,7 +115,8 @@ for step in "${@:-sets ground-truth proxies report search}"; do
       proxies) proxies ;;
       report) report ;;
       search) search ;;
-      *) echo "unknown step '$one': use sets, ground-truth, proxies, report or search" >&2; exit 2 ;;
+      timing) timing ;;
+      *) echo "unknown step '$one': use sets, ground-truth, proxies, report, search or timing" >&2; exit 2 ;;
     esac
   done
 done
