@@ -27,10 +27,12 @@ internal static partial class ProxyScatterPlot
         }
 
         var failed = row.Failed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {row.Failed} failed not shown") : string.Empty;
-        plot.Title(string.Create(
+        var metrics = string.Create(
             CultureInfo.InvariantCulture,
-            $"{row.Label} vs ground truth on {dataset}: ρ = {ReportFormat.Number(row.Metrics.Spearman)}, τ = {ReportFormat.Number(row.Metrics.Kendall)} (n = {row.Points.Count}{failed})"));
-        plot.XLabel($"{row.Label} score");
+            $"vs ground truth on {dataset}: ρ = {ReportFormat.Number(row.Metrics.Spearman)}, τ = {ReportFormat.Number(row.Metrics.Kendall)} (n = {row.Points.Count}{failed})");
+        var labelLines = TitleLines(row.Label).ToList();
+        plot.Title(string.Join('\n', labelLines.Append(metrics)));
+        plot.XLabel(labelLines.Count == 1 ? $"{row.Label} score" : "score of the proxy in the title");
         plot.YLabel("ground-truth accuracy (%)");
         plot.ShowLegend(Alignment.LowerRight);
 
@@ -41,6 +43,27 @@ internal static partial class ProxyScatterPlot
         }
 
         plot.SavePng(path, 800, 600);
+    }
+
+    /// <summary>
+    /// A proxy's label in lines that fit the picture's width: a combination breaks after each " + ", a long label
+    /// after the ", " nearest the width.
+    /// </summary>
+    public static IEnumerable<string> TitleLines(string label)
+    {
+        const int width = 70;
+        var parts = label.Split(" + ");
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var rest = i < parts.Length - 1 ? parts[i] + " +" : parts[i];
+            while (rest.Length > width && rest.LastIndexOf(", ", width, StringComparison.Ordinal) is var cut and > 0)
+            {
+                yield return rest[..(cut + 1)];
+                rest = rest[(cut + 2)..];
+            }
+
+            yield return rest;
+        }
     }
 
     /// <summary>The depth in a ConvNet candidate's name (<c>d3-w128-relu-…</c>, or <c>convnet:d3-…</c>), or null.</summary>
