@@ -103,8 +103,9 @@ PY
     $distillery "${timed[@]}" --evaluator set --set "$set" "$augmented" > "$scratch/set-$set-augmented.json" 2>> "$out/timing.log"
   done
   $distillery --workspace "$scratch/nas.db" nas-table --evaluator full --out "$scratch/ground-truth.csv" 2>> "$out/timing.log"
-  python3 experiments/nas_timing_table.py "$scratch/ground-truth.csv" "$scratch"/subset.json "$scratch"/early-stop.json \
-    "$scratch"/set-*.json > "$out/timing.md"
+  { echo "Timed $(date -u +%F) on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs), $(grep -o -m1 avx512f /proc/cpuinfo || echo avx2), ${THREADS:-the configured} thread(s)."
+    python3 experiments/nas_timing_table.py "$scratch/ground-truth.csv" "$scratch"/subset.json "$scratch"/early-stop.json \
+      "$scratch"/set-*.json; } > "$out/timing.md"
 }
 
 for step in "${@:-sets ground-truth proxies report search}"; do
