@@ -118,7 +118,8 @@ def hour_table():
     snapshot_runs = [("dm", 1, 1, "hour/dm-f1-fashion-mnist-ipc1"), ("dm", 1, 2, "hour/dm-f2-fashion-mnist-ipc1"),
                      ("dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), ("dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10"),
                      ("frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"), ("frepo", 10, 1, "hour/frepo-long-fashion-mnist-ipc10"),
-                     ("tesla", 10, 1, "hour/tesla-fashion-mnist-ipc10")]  # tesla: processor s without its expert
+                     ("tesla", 10, 1, "hour/tesla-fashion-mnist-ipc10"),
+                     ("tesla, lr held", 10, 1, "hour/tesla-held-fashion-mnist-ipc10")]  # tesla: processor s without its expert
     print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | hard labels % | networks |")
     print("| --- | --: | --: | --: | --: | --: | --: | --: | --: |")
 
