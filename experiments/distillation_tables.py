@@ -117,7 +117,11 @@ def hour_table():
     with hard labels (only `evaluate` gives it)."""
     snapshot_runs = [("dm", 1, 1, "hour/dm-f1-fashion-mnist-ipc1"), ("dm", 1, 2, "hour/dm-f2-fashion-mnist-ipc1"),
                      ("dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), ("dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10"),
+                     ("dsa", 1, 1, "hour/dsa-f1-fashion-mnist-ipc1"), ("dsa", 1, 2, "hour/dsa-f2-fashion-mnist-ipc1"),
+                     ("dm", 50, 1, "hour/dm-f1-fashion-mnist-ipc50"),
                      ("frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"), ("frepo", 10, 1, "hour/frepo-long-fashion-mnist-ipc10"),
+                     ("frepo, timed again", 10, 1, "hour/frepo-hour-fashion-mnist-ipc10"),
+                     ("frepo", 10, 1, "hour/frepo-3600-fashion-mnist-ipc10"),
                      ("tesla", 10, 1, "hour/tesla-fashion-mnist-ipc10"),
                      ("tesla, lr held", 10, 1, "hour/tesla-held-fashion-mnist-ipc10")]  # tesla: processor s without its expert
     print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | hard labels % | networks |")
@@ -136,13 +140,15 @@ def hour_table():
         final = load(f"hour/evaluate-{name.split('/')[-1]}.json")
         if final:
             row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], (final.get("hard_labels") or [None])[0])
-    for stage, name, factor in [("frepo-ipc10", "frepo-fashion-mnist-ipc10", 1), ("frepo-f2-ipc10", "frepo-f2-fashion-mnist-ipc10", 2)]:
+    for stage, name, ipc, factor, iterations in [("frepo-ipc10", "frepo-fashion-mnist-ipc10", 10, 1, 200),
+                                                 ("frepo-f2-ipc10", "frepo-f2-fashion-mnist-ipc10", 10, 2, 200),
+                                                 ("frepo-ipc50", "frepo-fashion-mnist-ipc50", 50, 1, 400)]:  # run-hour.sh's defaults
         distilled, evaluated = load(f"hour/{stage}.json"), load(f"hour/evaluate-{name}.json")
         if distilled and evaluated:
             processor = distilled.get("processor_seconds")
             hard = (evaluated.get("hard_labels") or [None])[0]
-            row("frepo", 10, factor, 200, f"{distilled['seconds']:.0f}", f"{processor:.0f}" if processor is not None else "—",
-                evaluated["results"][0], hard)  # 200: run-hour.sh's FREPO_ITERATIONS
+            row("frepo", ipc, factor, iterations, f"{distilled['seconds']:.0f}",
+                f"{processor:.0f}" if processor is not None else "—", evaluated["results"][0], hard)
 
 
 for title, table in [("DM budgets", budget_table), ("gradient matching", gradient_matching_table),

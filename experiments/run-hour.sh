@@ -15,7 +15,17 @@
 #                 snapshot at each (trained on the learned soft labels), then evaluate-frepo-long-fashion-mnist-ipc10
 #   frepo-hour-ipc10  frepo-long-ipc10's 1,200 iterations again under its own name, one snapshot at the end, to time
 #                 the recipe on this machine (the default snapshots at 400 and 800 spend processor time of their own)
+#   frepo-3600-ipc10  frepo at its defaults for 3,600 iterations, what the rest of the hour buys after
+#                 frepo-hour-ipc10: one-network snapshots at 1200,2400,3600, then the 3-network soft and hard evaluation
 #   frepo-ipc1    frepo-long-ipc10 at IPC 1 (FREPO_IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
+#   dsa-f1-ipc1, dsa-f2-ipc1  dsa at IPC 1 from real images, 64 real images per class, without and with
+#                 multi-formation, snapshots at DSA_IPC1_SNAPSHOTS (default 50,100)
+#   dm-f1-ipc50   dm at IPC 50 as dm-f1-ipc1, snapshots at IPC50_SNAPSHOTS (default 250) with IPC50_NETWORKS
+#                 (default 1: a 300-epoch network on 500 images is 5x the IPC-10 cost)
+#   frepo-ipc50   frepo at IPC 50 for FREPO_IPC50_ITERATIONS (default 400), then IPC50_NETWORKS networks on its soft
+#                 and on hard labels
+#   subset-ipc50  the random subset at IPC 50 under the same evaluation (IPC50_NETWORKS networks), after dm-f1-ipc50
+#                 (whose stored set names the dataset and IPC)
 #   tesla-ipc10   tesla from one expert trained on all 60,000 images for 3 epochs (start epochs 0-1, targets 2 epochs
 #                 on), 20 synthetic steps, snapshots at TRAJECTORY_SNAPSHOTS (default 100,200,400), then
 #                 evaluate-tesla-fashion-mnist-ipc10 (3 networks, with the learned learning rate)
@@ -33,21 +43,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
-accept_settings DM_SNAPSHOTS FREPO_IPC1_SNAPSHOTS FREPO_ITERATIONS FREPO_SNAPSHOTS IPC1_SNAPSHOTS SNAPSHOT_NETWORKS \
-  TRAJECTORY_SNAPSHOTS WORKSPACE
+accept_settings DM_SNAPSHOTS DSA_IPC1_SNAPSHOTS FREPO_IPC1_SNAPSHOTS FREPO_IPC50_ITERATIONS FREPO_ITERATIONS \
+  FREPO_SNAPSHOTS IPC1_SNAPSHOTS IPC50_NETWORKS IPC50_SNAPSHOTS SNAPSHOT_NETWORKS TRAJECTORY_SNAPSHOTS WORKSPACE
 out=experiments/results/hour
 mkdir -p "$out"
 workspace=${WORKSPACE:-$out/hour.db}
 networks=${SNAPSHOT_NETWORKS:-1}
+ipc50_networks=${IPC50_NETWORKS:-1}
 common=(--workspace "$workspace" --Output:Directory="$out" --output json "${evaluation[@]}" "${threads[@]}")
 dm() { # factor, snapshot list
   echo --Methods:dm:BatchReal=64 --Methods:dm:LearningRateImages=3 --Methods:dm:Factor="$1" \
     --Methods:dm:Iterations="${2##*,}" --snapshot-at "$2" --snapshot-networks "$networks"
 }
+dsa() { # factor, snapshot list
+  echo --Methods:dsa:Init=real --Methods:dsa:BatchReal=64 --Methods:dsa:Factor="$1" \
+    --Methods:dsa:Iterations="${2##*,}" --snapshot-at "$2" --snapshot-networks "$networks"
+}
 frepo() { # stage name, set name, images per class, factor, iterations, extra distill options...
   run "$1" $distillery distill -m frepo -d fashion-mnist --ipc "$3" --name "$2" \
     --Methods:frepo:Iterations="$5" --Methods:frepo:Factor="$4" "${@:6}" "${common[@]}"
-  evaluate_set "$2"
 }
 trajectory() { # method, variant name, extra distill options...: one expert on the full data, 3 epochs (shared by
   # every variant), then the snapshots and a 3-network evaluation
@@ -58,8 +72,8 @@ trajectory() { # method, variant name, extra distill options...: one expert on t
     --snapshot-networks "$networks" "${@:3}" "${common[@]}"
   evaluate_set "$set"
 }
-evaluate_set() { # set name: 3 networks under the protocol, as stage evaluate-SET
-  run "evaluate-$1" $distillery evaluate "$1" --networks 3 --no-baseline "${common[@]}"
+evaluate_set() { # set name[, networks]: 3 networks under the protocol, as stage evaluate-SET
+  run "evaluate-$1" $distillery evaluate "$1" --networks "${2:-3}" --no-baseline "${common[@]}"
 }
 run() { # name, command...
   local name=$1; shift
@@ -77,14 +91,31 @@ for stage in "${stages[@]}"; do
       $(dm 2 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
     dm-f1-ipc1) run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
       $(dm 1 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
-    frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 10 1 "${FREPO_ITERATIONS:-200}" ;;
-    frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 10 2 "${FREPO_ITERATIONS:-200}" ;;
+    dsa-f1-ipc1|dsa-f2-ipc1) factor=${stage#dsa-f}; factor=${factor%%-*}
+      run "$stage" $distillery distill -m dsa -d fashion-mnist --ipc 1 --name "dsa-f$factor-fashion-mnist-ipc1" \
+        $(dsa "$factor" "${DSA_IPC1_SNAPSHOTS:-50,100}") "${common[@]}" ;;
+    dm-f1-ipc50) run dm-f1-ipc50 $distillery distill -m dm -d fashion-mnist --ipc 50 --name dm-f1-fashion-mnist-ipc50 \
+      $(networks=$ipc50_networks; dm 1 "${IPC50_SNAPSHOTS:-250}") "${common[@]}" ;;
+    frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 10 1 "${FREPO_ITERATIONS:-200}"
+      evaluate_set frepo-fashion-mnist-ipc10 ;;
+    frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 10 2 "${FREPO_ITERATIONS:-200}"
+      evaluate_set frepo-f2-fashion-mnist-ipc10 ;;
     frepo-long-ipc10) snapshots=${FREPO_SNAPSHOTS:-400,800,1200}
       frepo frepo-long-ipc10 frepo-long-fashion-mnist-ipc10 10 1 "${snapshots##*,}" --snapshot-at "$snapshots" \
-        --snapshot-networks "$networks" ;;
-    frepo-hour-ipc10) frepo frepo-hour-ipc10 frepo-hour-fashion-mnist-ipc10 10 1 1200 --snapshot-at 1200 --snapshot-networks 1 ;;
+        --snapshot-networks "$networks"
+      evaluate_set frepo-long-fashion-mnist-ipc10 ;;
+    frepo-hour-ipc10) frepo frepo-hour-ipc10 frepo-hour-fashion-mnist-ipc10 10 1 1200 --snapshot-at 1200 --snapshot-networks 1
+      evaluate_set frepo-hour-fashion-mnist-ipc10 ;;
+    frepo-3600-ipc10) frepo frepo-3600-ipc10 frepo-3600-fashion-mnist-ipc10 10 1 3600 --snapshot-at 1200,2400,3600 \
+        --snapshot-networks 1
+      evaluate_set frepo-3600-fashion-mnist-ipc10 ;;
     frepo-ipc1) snapshots=${FREPO_IPC1_SNAPSHOTS:-200,400}
-      frepo frepo-ipc1 frepo-fashion-mnist-ipc1 1 1 "${snapshots##*,}" --snapshot-at "$snapshots" --snapshot-networks "$networks" ;;
+      frepo frepo-ipc1 frepo-fashion-mnist-ipc1 1 1 "${snapshots##*,}" --snapshot-at "$snapshots" --snapshot-networks "$networks"
+      evaluate_set frepo-fashion-mnist-ipc1 ;;
+    frepo-ipc50) frepo frepo-ipc50 frepo-fashion-mnist-ipc50 50 1 "${FREPO_IPC50_ITERATIONS:-400}"
+      evaluate_set frepo-fashion-mnist-ipc50 "$ipc50_networks" ;;
+    subset-ipc50) run subset-ipc50 $distillery evaluate dm-f1-fashion-mnist-ipc50 --baseline-only \
+      --networks "$ipc50_networks" "${common[@]}" ;;
     tesla-ipc10|mtt-ipc10) trajectory "${stage%-ipc10}" "${stage%-ipc10}" ;;
     tesla-held-ipc10) trajectory tesla tesla-held --Methods:tesla:LearningRateLr=0 ;;
     evaluate-*) evaluate_set "${stage#evaluate-}" ;;
@@ -94,7 +125,7 @@ for stage in "${stages[@]}"; do
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-ipc1 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-3600-ipc10 frepo-ipc1 frepo-ipc50 dsa-f1-ipc1 dsa-f2-ipc1 dm-f1-ipc50 subset-ipc50 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
 note done
