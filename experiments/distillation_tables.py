@@ -136,7 +136,7 @@ def hour_table():
         for snapshot in snapshots(name):  # a resumed run keeps its earlier process's rows in the same file
             processor = snapshot.get("distill_processor_seconds")
             row(method, ipc, factor, snapshot["iteration"], f"{snapshot['distill_seconds']:.0f}",
-                f"{processor:.0f}" if processor is not None else "—", snapshot, None)
+                f"{processor:.0f}" if processor is not None else "—", snapshot, snapshot.get("hard_labels"))
         final = load(f"hour/evaluate-{name.split('/')[-1]}.json")
         if final:
             row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], (final.get("hard_labels") or [None])[0])

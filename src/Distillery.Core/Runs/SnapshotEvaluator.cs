@@ -47,7 +47,8 @@ public sealed class SnapshotEvaluator(
 
     /// <summary>
     /// Draws the stored images and evaluates the training images they decode into, on the soft labels and at the learned
-    /// rate when the run gives them (as <c>evaluate</c> trains on the finished set).
+    /// rate when the run gives them (as <c>evaluate</c> trains on the finished set), and with soft labels once more on
+    /// hard labels (unless the plan says not to).
     /// </summary>
     public async Task TakeAsync(
         int iteration, Tensor images, Tensor labels, Formation formation, Tensor? softLabels, double? learningRate, CancellationToken cancellationToken)
@@ -68,13 +69,18 @@ public sealed class SnapshotEvaluator(
                 data.Info.NumClasses,
                 softLabels is null ? null : formation.DecodeLabels(softLabels.detach()),
                 learningRate);
-            var options = evaluation.With(networks: plan.Networks);
-            var result = await evaluator.EvaluateAsync(
-                set, data, plan.Architecture, options, SeedSequence.Derive(seed, "evaluate " + plan.Architecture), progress, cancellationToken)
-                .ConfigureAwait(false);
-            _results.Add(new SnapshotResult(iteration, distillSeconds, distillProcessorSeconds, result, png));
+            var result = await EvaluateAsync(set).ConfigureAwait(false);
+            EvaluationResult? hardLabels = null;
+            if (set.SoftLabels is not null && plan.HardLabels)
+            {
+                using var hard = set.WithHardLabels();
+                hardLabels = await EvaluateAsync(hard).ConfigureAwait(false);
+            }
+
+            _results.Add(new SnapshotResult(iteration, distillSeconds, distillProcessorSeconds, result, png) { HardLabels = hardLabels });
+            var withHardLabels = hardLabels is null ? "" : FormattableString.Invariant($" ({100 * hardLabels.Mean:F2} % with hard labels)");
             using (var line = progress.Start(FormattableString.Invariant(
-                $"snapshot at iteration {iteration}: {100 * result.Mean:F2} ± {100 * result.Std:F2} % on {plan.Architecture}, {distillSeconds:F0} s of distillation ({distillProcessorSeconds:F0} processor s)"), 1))
+                $"snapshot at iteration {iteration}: {100 * result.Mean:F2} ± {100 * result.Std:F2} %{withHardLabels} on {plan.Architecture}, {distillSeconds:F0} s of distillation ({distillProcessorSeconds:F0} processor s)"), 1))
             {
                 line.Advance();
             }
@@ -87,6 +93,11 @@ public sealed class SnapshotEvaluator(
                 .ToList();
             AtomicFile.Write(ResultsPath, stream => JsonSerializer.Serialize(stream, rows));
         }
+
+        // The same networks and seeds for both label kinds, so the two differ only in their labels.
+        Task<EvaluationResult> EvaluateAsync(TrainingSet images) => evaluator.EvaluateAsync(
+            images, data, plan.Architecture, evaluation.With(networks: plan.Networks), SeedSequence.Derive(seed, "evaluate " + plan.Architecture),
+            progress, cancellationToken);
     }
 
     /// <summary>The rows an earlier process of this run wrote; none when the file is missing, unreadable or of another run.</summary>
@@ -133,6 +144,9 @@ public sealed class SnapshotEvaluator(
         soft_labels = result.Evaluation.SoftLabels,
         learning_rate = result.Evaluation.LearningRate,
         learning_rate_from_set = result.Evaluation.LearningRateFromSet,
+        hard_labels = result.HardLabels is { } hard
+            ? new { mean = hard.Mean, std = hard.Std, accuracies = hard.Accuracies, evaluation_seconds = hard.Seconds }
+            : null,
         png = result.Png,
     };
 }

@@ -53,6 +53,7 @@ public sealed class DistributionMatchingCommandLineTests : IDisposable
         {
             ((double)s!["mean"]!).Should().BeInRange(0.0, 1.0);
             ((bool)s["soft_labels"]!).Should().BeFalse();
+            s["hard_labels"].Should().BeNull();
             ((bool)s["learning_rate_from_set"]!).Should().BeFalse();
             s["accuracies"]!.AsArray().Should().ContainSingle();
             File.Exists((string)s["png"]!).Should().BeTrue();

@@ -52,6 +52,19 @@ public sealed class KernelRegressionCommandLineTests : IDisposable
         var snapshot = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray().Should().ContainSingle().Subject!;
         ((bool)snapshot["soft_labels"]!).Should().BeTrue();
         ((bool)snapshot["learning_rate_from_set"]!).Should().BeFalse();
+        ((double)snapshot["hard_labels"]!["mean"]!).Should().BeInRange(0.0, 1.0);
+        snapshot["hard_labels"]!["accuracies"]!.AsArray().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task SnapshotSoftOnlyLeavesTheHardLabelEvaluationOut()
+    {
+        var run = await RunAsync("--output", "json", "--snapshot-at", "3", "--snapshot-soft-only", "--Evaluation:Epochs=1");
+        run.ExitCode.Should().Be(0, run.Error);
+
+        var snapshot = JsonNode.Parse(run.Out)!["snapshots"]!.AsArray().Single()!;
+        ((bool)snapshot["soft_labels"]!).Should().BeTrue();
+        snapshot["hard_labels"].Should().BeNull();
     }
 
     [Fact]
@@ -68,8 +81,9 @@ public sealed class KernelRegressionCommandLineTests : IDisposable
         ]);
         evaluate.ExitCode.Should().Be(0, evaluate.Error);
 
-        var evaluated = JsonNode.Parse(evaluate.Out)!["results"]!.AsArray().Single()!;
-        ((double)evaluated["mean"]!).Should().Be((double)snapshot["mean"]!);
+        var evaluated = JsonNode.Parse(evaluate.Out)!;
+        ((double)evaluated["results"]!.AsArray().Single()!["mean"]!).Should().Be((double)snapshot["mean"]!);
+        ((double)evaluated["hard_labels"]!.AsArray().Single()!["mean"]!).Should().Be((double)snapshot["hard_labels"]!["mean"]!);
     }
 
     [Fact]
