@@ -31,6 +31,8 @@
 #                 evaluate-tesla-fashion-mnist-ipc10 (3 networks, with the learned learning rate)
 #   tesla-held-ipc10  tesla-ipc10 with the student lr held at its start (LearningRateLr 0), from the same expert
 #   mtt-ipc10     the same as tesla-ipc10 with mtt (same gradients, one autograd graph: about 14 GB at 20 steps)
+#   tesla-ipc1, mtt-ipc1  the same at IPC 1 from the same expert, snapshots at TRAJECTORY_IPC1_SNAPSHOTS (default
+#                 50,100,200); at 10 images mtt's graph of 20 steps is small
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
 #   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
@@ -44,7 +46,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
 accept_settings DM_SNAPSHOTS DSA_IPC1_SNAPSHOTS FREPO_IPC1_SNAPSHOTS FREPO_IPC50_ITERATIONS FREPO_ITERATIONS \
-  FREPO_SNAPSHOTS IPC1_SNAPSHOTS IPC50_NETWORKS IPC50_SNAPSHOTS SNAPSHOT_NETWORKS TRAJECTORY_SNAPSHOTS WORKSPACE
+  FREPO_SNAPSHOTS IPC1_SNAPSHOTS IPC50_NETWORKS IPC50_SNAPSHOTS SNAPSHOT_NETWORKS TRAJECTORY_IPC1_SNAPSHOTS \
+  TRAJECTORY_SNAPSHOTS WORKSPACE
 out=experiments/results/hour
 mkdir -p "$out"
 workspace=${WORKSPACE:-$out/hour.db}
@@ -63,13 +66,14 @@ frepo() { # stage name, set name, images per class, factor, iterations, extra di
   run "$1" $distillery distill -m frepo -d fashion-mnist --ipc "$3" --name "$2" \
     --Methods:frepo:Iterations="$5" --Methods:frepo:Factor="$4" "${@:6}" "${common[@]}"
 }
-trajectory() { # method, variant name, extra distill options...: one expert on the full data, 3 epochs (shared by
-  # every variant), then the snapshots and a 3-network evaluation
-  local snapshots=${TRAJECTORY_SNAPSHOTS:-100,200,400} set=$2-fashion-mnist-ipc10
-  run "$2-ipc10" $distillery distill -m "$1" -d fashion-mnist --ipc 10 --name "$set" \
+trajectory() { # method, variant name, images per class, extra distill options...: one expert on the full data,
+  # 3 epochs (shared by every variant and IPC), then the snapshots and a 3-network evaluation
+  local snapshots=${TRAJECTORY_SNAPSHOTS:-100,200,400} set=$2-fashion-mnist-ipc$3
+  [ "$3" != 1 ] || snapshots=${TRAJECTORY_IPC1_SNAPSHOTS:-50,100,200}
+  run "$2-ipc$3" $distillery distill -m "$1" -d fashion-mnist --ipc "$3" --name "$set" \
     --Methods:$1:Experts=1 --Methods:$1:ExpertTrainingEpochs=3 --Methods:$1:MaxStartEpoch=1 --Methods:$1:ExpertEpochs=2 \
     --Methods:$1:SyntheticSteps=20 --Methods:$1:Iterations="${snapshots##*,}" --snapshot-at "$snapshots" \
-    --snapshot-networks "$networks" "${@:3}" "${common[@]}"
+    --snapshot-networks "$networks" "${@:4}" "${common[@]}"
   evaluate_set "$set"
 }
 evaluate_set() { # set name[, networks]: 3 networks under the protocol, as stage evaluate-SET
@@ -116,8 +120,8 @@ for stage in "${stages[@]}"; do
       evaluate_set frepo-fashion-mnist-ipc50 "$ipc50_networks" ;;
     subset-ipc50) run subset-ipc50 $distillery evaluate dm-f1-fashion-mnist-ipc50 --baseline-only \
       --networks "$ipc50_networks" "${common[@]}" ;;
-    tesla-ipc10|mtt-ipc10) trajectory "${stage%-ipc10}" "${stage%-ipc10}" ;;
-    tesla-held-ipc10) trajectory tesla tesla-held --Methods:tesla:LearningRateLr=0 ;;
+    tesla-ipc10|mtt-ipc10|tesla-ipc1|mtt-ipc1) trajectory "${stage%-ipc*}" "${stage%-ipc*}" "${stage##*-ipc}" ;;
+    tesla-held-ipc10) trajectory tesla tesla-held 10 --Methods:tesla:LearningRateLr=0 ;;
     evaluate-*) evaluate_set "${stage#evaluate-}" ;;
     memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}
       run "$stage" $distillery distill -m "$method" -d fashion-mnist --ipc 10 --name "$stage" --overwrite \
@@ -125,7 +129,7 @@ for stage in "${stages[@]}"; do
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-3600-ipc10 frepo-ipc1 frepo-ipc50 dsa-f1-ipc1 dsa-f2-ipc1 dm-f1-ipc50 subset-ipc50 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-3600-ipc10 frepo-ipc1 frepo-ipc50 dsa-f1-ipc1 dsa-f2-ipc1 dm-f1-ipc50 subset-ipc50 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 tesla-ipc1 mtt-ipc1 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
   esac
 done
 note done
