@@ -23,6 +23,14 @@ public sealed class EvaluationOptions : TrainingOptions
     [Description("Let CUDA matmuls and convolutions use TF32 (Ampere+): faster, less precise. Off by default.")]
     public bool AllowTf32 { get; set; }
 
+    /// <summary>
+    /// Train at a set's learned learning rate where it carries one (<c>mtt</c>, <c>tesla</c>); off, every set trains at
+    /// <see cref="TrainingOptions.LearningRate"/>. The learned rate is the distilling network's: another architecture
+    /// may not train at it.
+    /// </summary>
+    [Description("Train at a set's learned learning rate where it has one (mtt, tesla). On by default.")]
+    public bool UseSetLearningRate { get; set; } = true;
+
     /// <summary>A copy with the given settings replaced.</summary>
     public EvaluationOptions With(int? networks = null, int? epochs = null, string? augmentation = null) => new()
     {
@@ -31,6 +39,7 @@ public sealed class EvaluationOptions : TrainingOptions
         Augmentation = augmentation ?? Augmentation,
         TestBatchSize = TestBatchSize,
         AllowTf32 = AllowTf32,
+        UseSetLearningRate = UseSetLearningRate,
         BatchSize = BatchSize,
         LearningRate = LearningRate,
         Momentum = Momentum,

@@ -42,6 +42,8 @@ public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer train
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
 
+        using var withoutRate = options.UseSetLearningRate || trainSet.LearningRate is null ? null : trainSet.WithoutLearningRate();
+        trainSet = withoutRate ?? trainSet;
         var clock = Stopwatch.StartNew();
         var accuracies = new List<double>(options.Networks);
         using var task = progress.Start($"Evaluating {architecture}", (double)options.Networks * options.Epochs);

@@ -123,6 +123,9 @@ public sealed class TrainingSet : IDisposable
     /// </summary>
     public TrainingSet WithHardLabels() => new(Images.alias(), Labels.alias(), NumClasses, softLabels: null, LearningRate);
 
+    /// <summary>The same images and labels without a learned learning rate; shares storage, disposed on its own.</summary>
+    public TrainingSet WithoutLearningRate() => new(Images.alias(), Labels.alias(), NumClasses, SoftLabels?.alias(), learningRate: null);
+
     public void Dispose()
     {
         Images.Dispose();

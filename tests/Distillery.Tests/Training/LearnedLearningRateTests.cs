@@ -73,6 +73,32 @@ public sealed class LearnedLearningRateTests : IDisposable
     }
 
     [Fact]
+    public async Task WithUseSetLearningRateOffASetTrainsAtTheConfiguredRateAsIfItHadNone()
+    {
+        using var data = SeparableProblem.Create(trainCount: 30);
+        using var withRate = new TrainingSet(data.Train.Images.alias(), data.Train.Labels.alias(), SeparableProblem.Classes, learningRate: SetRate);
+        using var withoutRate = TrainingSet.Of(data.Train);
+        var evaluator = new SetEvaluator(new TinyNetworkFactory(), new NetworkTrainer(), new CpuDevice());
+        var options = new EvaluationOptions { Networks = 2, Epochs = 3, BatchSize = 8, LearningRate = 0.05, UseSetLearningRate = false };
+        var rates = new List<double>();
+
+        var ignored = await evaluator.EvaluateAsync(
+            withRate, data, "tiny", options, seed: 3, NullProgressReporter.Instance,
+            _ => new EpochObserver(epoch => rates.Add(epoch.LearningRate)), CancellationToken.None);
+        var plain = await evaluator.EvaluateAsync(withoutRate, data, "tiny", options, seed: 3, NullProgressReporter.Instance, CancellationToken.None);
+        var used = await evaluator.EvaluateAsync(
+            withRate, data, "tiny", options.With(), seed: 3, NullProgressReporter.Instance, CancellationToken.None);
+
+        rates.Max().Should().Be(0.05, "every epoch of both networks starts from the configured rate");
+        ignored.LearningRate.Should().Be(0.05);
+        ignored.LearningRateFromSet.Should().BeFalse();
+        ignored.Accuracies.Should().Equal(plain.Accuracies);
+        used.LearningRateFromSet.Should().BeFalse("With() keeps the setting");
+        withRate.LearningRate.Should().Be(SetRate, "the set itself is left as it was");
+        withRate.Images.IsInvalid.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task WithoutALearnedRateTheConfiguredOneIsUsedAndTheTitleIsAsBefore()
     {
         using var data = SeparableProblem.Create(trainCount: 30);
