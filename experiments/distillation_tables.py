@@ -4,6 +4,7 @@ that run-dm-budget.sh, run-gradient-matching.sh, run-cross-architecture.sh and r
 experiments/results/. Missing files are skipped."""
 import json
 import pathlib
+import re
 
 RESULTS = pathlib.Path(__file__).parent / "results"
 ARCHITECTURES = ["convnet", "mlp", "lenet", "alexnet", "vgg11", "resnet18"]
@@ -112,18 +113,26 @@ def continual_table():
 
 
 def hour_table():
-    """run-hour.sh's rows (multi-formation, frepo, tesla) beside the plain DM runs of run-dm-budget.sh, same evaluation. Soft
-    labels are used where a method learned them (snapshots included); the hard-label column trains on the same images
-    with hard labels (only `evaluate` gives it)."""
-    snapshot_runs = [("dm", 1, 1, "hour/dm-f1-fashion-mnist-ipc1"), ("dm", 1, 2, "hour/dm-f2-fashion-mnist-ipc1"),
-                     ("dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), ("dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10"),
-                     ("dsa", 1, 1, "hour/dsa-f1-fashion-mnist-ipc1"), ("dsa", 1, 2, "hour/dsa-f2-fashion-mnist-ipc1"),
-                     ("dm", 50, 1, "hour/dm-f1-fashion-mnist-ipc50"),
-                     ("frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"), ("frepo", 10, 1, "hour/frepo-long-fashion-mnist-ipc10"),
-                     ("frepo, timed again", 10, 1, "hour/frepo-hour-fashion-mnist-ipc10"),
-                     ("frepo", 10, 1, "hour/frepo-3600-fashion-mnist-ipc10"),
-                     ("tesla", 10, 1, "hour/tesla-fashion-mnist-ipc10"),
-                     ("tesla, lr held", 10, 1, "hour/tesla-held-fashion-mnist-ipc10")]  # tesla: processor s without its expert
+    """run-hour.sh's rows (multi-formation, dsa, frepo, tesla, mtt) beside the plain DM runs of run-dm-budget.sh, same
+    evaluation, by IPC. Soft labels are used where a method learned them; the hard-label column trains on the same images
+    with hard labels (evaluate's, and the snapshots' of runs made since they carry it)."""
+    S, D = "snapshots", "distilled"  # a run with snapshot rows, or a stage evaluated once at the end (run-hour.sh's defaults)
+    runs = [(S, "dm", 1, 1, "hour/dm-f1-fashion-mnist-ipc1"), (S, "dm", 1, 2, "hour/dm-f2-fashion-mnist-ipc1"),
+            (S, "dsa", 1, 1, "hour/dsa-f1-fashion-mnist-ipc1"), (S, "dsa", 1, 2, "hour/dsa-f2-fashion-mnist-ipc1"),
+            (S, "frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"),
+            (S, "tesla", 1, 1, "hour/tesla-fashion-mnist-ipc1"), (S, "mtt", 1, 1, "hour/mtt-fashion-mnist-ipc1"),
+            (S, "dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), (S, "dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10"),
+            (S, "dsa, width 64", 10, 1, "gradient-matching/dsa-fashion-mnist-ipc10-seed0-w64"),
+            (S, "dsa, width 64", 10, 2, "hour/dsa-f2-fashion-mnist-ipc10"),
+            (D, "frepo", 10, 1, ("frepo-ipc10", "frepo-fashion-mnist-ipc10", 200)),
+            (D, "frepo", 10, 2, ("frepo-f2-ipc10", "frepo-f2-fashion-mnist-ipc10", 200)),
+            (S, "frepo", 10, 1, "hour/frepo-long-fashion-mnist-ipc10"),
+            (S, "frepo, timed again", 10, 1, "hour/frepo-hour-fashion-mnist-ipc10"),
+            (S, "frepo", 10, 1, "hour/frepo-3600-fashion-mnist-ipc10"),
+            (S, "tesla", 10, 1, "hour/tesla-fashion-mnist-ipc10"),  # tesla and mtt: processor s without their expert
+            (S, "tesla, lr held", 10, 1, "hour/tesla-held-fashion-mnist-ipc10"),
+            (S, "dm", 50, 1, "hour/dm-f1-fashion-mnist-ipc50"), (S, "dm", 50, 2, "hour/dm-f2-fashion-mnist-ipc50"),
+            (D, "frepo", 50, 1, ("frepo-ipc50", "frepo-fashion-mnist-ipc50", 400))]
     print("| method | IPC | factor | iterations | distill wall s | distill processor s | ConvNet-3 test accuracy % | hard labels % | networks |")
     print("| --- | --: | --: | --: | --: | --: | --: | --: | --: |")
 
@@ -132,27 +141,43 @@ def hour_table():
         print(f"| {method} | {ipc} | {factor} | {iterations} | {wall} | {processor} | {pct(result['mean'], result['std'])} | {hard} | "
               f"{len(result.get('accuracies') or result.get('runs'))} |")
 
-    for method, ipc, factor, name in snapshot_runs:
-        for snapshot in snapshots(name):  # a resumed run keeps its earlier process's rows in the same file
-            processor = snapshot.get("distill_processor_seconds")
-            row(method, ipc, factor, snapshot["iteration"], f"{snapshot['distill_seconds']:.0f}",
-                f"{processor:.0f}" if processor is not None else "—", snapshot, snapshot.get("hard_labels"))
-        final = load(f"hour/evaluate-{name.split('/')[-1]}.json")
-        if final:
-            row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], (final.get("hard_labels") or [None])[0])
-    for stage, name, ipc, factor, iterations in [("frepo-ipc10", "frepo-fashion-mnist-ipc10", 10, 1, 200),
-                                                 ("frepo-f2-ipc10", "frepo-f2-fashion-mnist-ipc10", 10, 2, 200),
-                                                 ("frepo-ipc50", "frepo-fashion-mnist-ipc50", 50, 1, 400)]:  # run-hour.sh's defaults
-        distilled, evaluated = load(f"hour/{stage}.json"), load(f"hour/evaluate-{name}.json")
-        if distilled and evaluated:
-            processor = distilled.get("processor_seconds")
-            hard = (evaluated.get("hard_labels") or [None])[0]
-            row("frepo", ipc, factor, iterations, f"{distilled['seconds']:.0f}",
-                f"{processor:.0f}" if processor is not None else "—", evaluated["results"][0], hard)
+    def seconds(value):
+        return f"{value:.0f}" if value is not None else "—"
+
+    for kind, method, ipc, factor, source in runs:
+        if kind == S:
+            for snapshot in snapshots(source):  # a resumed run keeps its earlier process's rows in the same file
+                row(method, ipc, factor, snapshot["iteration"], seconds(snapshot["distill_seconds"]),
+                    seconds(snapshot.get("distill_processor_seconds")), snapshot, snapshot.get("hard_labels"))
+            final = load(f"hour/evaluate-{source.split('/')[-1]}.json")
+            if final:
+                row(method, ipc, factor, "last, evaluated again", "", "", final["results"][0], (final.get("hard_labels") or [None])[0])
+        else:
+            stage, name, iterations = source
+            distilled, evaluated = load(f"hour/{stage}.json"), load(f"hour/evaluate-{name}.json")
+            if distilled and evaluated:
+                row(method, ipc, factor, iterations, seconds(distilled["seconds"]), seconds(distilled.get("processor_seconds")),
+                    evaluated["results"][0], (evaluated.get("hard_labels") or [None])[0])
+
+
+def memory_table():
+    """Peak resident memory of run-hour.sh's memory-METHOD-STEPS[-ipcN] stages, from /usr/bin/time's log."""
+    rows = []
+    for log in (RESULTS / "hour").glob("memory-*.log"):
+        method, steps, *ipc = log.stem.removeprefix("memory-").split("-")
+        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", log.read_text())
+        if peak and "Exit status: 0" in log.read_text():
+            rows.append((int(ipc[0].removeprefix("ipc")) if ipc else 10, method, int(steps), int(peak.group(1)) / 1e6))
+    if not rows:
+        return
+    print("| IPC | method | synthetic steps | peak resident memory |")
+    print("| --: | --- | --: | --: |")
+    for ipc, method, steps, gigabytes in sorted(rows, key=lambda r: (r[0], r[2], r[1] != "tesla")):
+        print(f"| {ipc} | `{method}` | {steps} | {gigabytes:.2f} GB |")
 
 
 for title, table in [("DM budgets", budget_table), ("gradient matching", gradient_matching_table),
                      ("cross-architecture", cross_architecture_table), ("continual", continual_table),
-                     ("multi-formation", hour_table)]:
+                     ("multi-formation", hour_table), ("memory", memory_table)]:
     print(f"\n### {title}\n")
     table()

@@ -20,8 +20,11 @@
 #   frepo-ipc1    frepo-long-ipc10 at IPC 1 (FREPO_IPC1_SNAPSHOTS, default 200,400), then evaluate-frepo-fashion-mnist-ipc1
 #   dsa-f1-ipc1, dsa-f2-ipc1  dsa at IPC 1 from real images, 64 real images per class, without and with
 #                 multi-formation, snapshots at DSA_IPC1_SNAPSHOTS (default 50,100)
-#   dm-f1-ipc50   dm at IPC 50 as dm-f1-ipc1, snapshots at IPC50_SNAPSHOTS (default 250) with IPC50_NETWORKS
-#                 (default 1: a 300-epoch network on 500 images is 5x the IPC-10 cost)
+#   dsa-f1-ipc10, dsa-f2-ipc10  dsa at IPC 10 matched on ConvNet-3 width 64 (as the gradient-matching table's rows),
+#                 from real images, without and with multi-formation, snapshots at DSA_IPC10_SNAPSHOTS (default 10)
+#   dm-f1-ipc50, dm-f2-ipc50  dm at IPC 50 as dm-f1-ipc1 and dm-f2-ipc1, snapshots at IPC50_SNAPSHOTS (default 250)
+#                 with IPC50_NETWORKS (default 1: a 300-epoch network on 500 images is 5x the IPC-10 cost, on the
+#                 2,000 images of Factor 2 20x)
 #   frepo-ipc50   frepo at IPC 50 for FREPO_IPC50_ITERATIONS (default 400), then IPC50_NETWORKS networks on its soft
 #                 and on hard labels
 #   subset-ipc50  the random subset at IPC 50 under the same evaluation (IPC50_NETWORKS networks), after dm-f1-ipc50
@@ -34,7 +37,8 @@
 #   tesla-ipc1, mtt-ipc1  the same at IPC 1 from the same expert, snapshots at TRAJECTORY_IPC1_SNAPSHOTS (default
 #                 50,100,200); at 10 images mtt's graph of 20 steps is small
 #   evaluate-SET  a stored set with 3 networks (e.g. evaluate-dm-f2-fashion-mnist-ipc10)
-#   memory-METHOD-STEPS  peak resident memory of mtt or tesla at IPC 10 with STEPS synthetic steps (e.g. memory-tesla-80):
+#   memory-METHOD-STEPS[-ipcN]  peak resident memory of mtt or tesla at IPC 10 (or N) with STEPS synthetic steps
+#                 (e.g. memory-tesla-80, memory-mtt-80-ipc1):
 #                 2 iterations from one small expert (2 epochs on 2,000 images, trained once and shared by every such
 #                 stage), the student lr held (a target one small epoch ahead drives a learned lr below zero at
 #                 30 steps); memory depends on the steps, the set and the network, not on the expert or the lr
@@ -45,7 +49,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source experiments/common.sh
-accept_settings DM_SNAPSHOTS DSA_IPC1_SNAPSHOTS FREPO_IPC1_SNAPSHOTS FREPO_IPC50_ITERATIONS FREPO_ITERATIONS \
+accept_settings DM_SNAPSHOTS DSA_IPC1_SNAPSHOTS DSA_IPC10_SNAPSHOTS FREPO_IPC1_SNAPSHOTS FREPO_IPC50_ITERATIONS FREPO_ITERATIONS \
   FREPO_SNAPSHOTS IPC1_SNAPSHOTS IPC50_NETWORKS IPC50_SNAPSHOTS SNAPSHOT_NETWORKS TRAJECTORY_IPC1_SNAPSHOTS \
   TRAJECTORY_SNAPSHOTS WORKSPACE
 out=experiments/results/hour
@@ -98,8 +102,12 @@ for stage in "${stages[@]}"; do
     dsa-f1-ipc1|dsa-f2-ipc1) factor=${stage#dsa-f}; factor=${factor%%-*}
       run "$stage" $distillery distill -m dsa -d fashion-mnist --ipc 1 --name "dsa-f$factor-fashion-mnist-ipc1" \
         $(dsa "$factor" "${DSA_IPC1_SNAPSHOTS:-50,100}") "${common[@]}" ;;
-    dm-f1-ipc50) run dm-f1-ipc50 $distillery distill -m dm -d fashion-mnist --ipc 50 --name dm-f1-fashion-mnist-ipc50 \
-      $(networks=$ipc50_networks; dm 1 "${IPC50_SNAPSHOTS:-250}") "${common[@]}" ;;
+    dsa-f1-ipc10|dsa-f2-ipc10) factor=${stage#dsa-f}; factor=${factor%%-*}
+      run "$stage" $distillery distill -m dsa -d fashion-mnist --ipc 10 --arch convnet:w64 \
+        --name "dsa-f$factor-fashion-mnist-ipc10" $(dsa "$factor" "${DSA_IPC10_SNAPSHOTS:-10}") "${common[@]}" ;;
+    dm-f1-ipc50|dm-f2-ipc50) factor=${stage#dm-f}; factor=${factor%%-*}
+      run "$stage" $distillery distill -m dm -d fashion-mnist --ipc 50 --name "dm-f$factor-fashion-mnist-ipc50" \
+        $(networks=$ipc50_networks; dm "$factor" "${IPC50_SNAPSHOTS:-250}") "${common[@]}" ;;
     frepo-ipc10) frepo frepo-ipc10 frepo-fashion-mnist-ipc10 10 1 "${FREPO_ITERATIONS:-200}"
       evaluate_set frepo-fashion-mnist-ipc10 ;;
     frepo-f2-ipc10) frepo frepo-f2-ipc10 frepo-f2-fashion-mnist-ipc10 10 2 "${FREPO_ITERATIONS:-200}"
@@ -123,13 +131,14 @@ for stage in "${stages[@]}"; do
     tesla-ipc10|mtt-ipc10|tesla-ipc1|mtt-ipc1) trajectory "${stage%-ipc*}" "${stage%-ipc*}" "${stage##*-ipc}" ;;
     tesla-held-ipc10) trajectory tesla tesla-held 10 --Methods:tesla:LearningRateLr=0 ;;
     evaluate-*) evaluate_set "${stage#evaluate-}" ;;
-    memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}
-      run "$stage" $distillery distill -m "$method" -d fashion-mnist --ipc 10 --name "$stage" --overwrite \
+    memory-mtt-*|memory-tesla-*) method=${stage#memory-}; steps=${method#*-}; method=${method%%-*}; ipc=10
+      [[ $steps != *-ipc* ]] || { ipc=${steps#*-ipc}; steps=${steps%%-*}; }
+      run "$stage" $distillery distill -m "$method" -d fashion-mnist --ipc "$ipc" --name "$stage" --overwrite \
         --Methods:$method:Experts=1 --Methods:$method:ExpertTrainingEpochs=2 --Methods:$method:ExpertImages=2000 \
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-3600-ipc10 frepo-ipc1 frepo-ipc50 dsa-f1-ipc1 dsa-f2-ipc1 dm-f1-ipc50 subset-ipc50 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 tesla-ipc1 mtt-ipc1 evaluate-SET memory-METHOD-STEPS" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-3600-ipc10 frepo-ipc1 frepo-ipc50 dsa-f1-ipc1 dsa-f2-ipc1 dsa-f1-ipc10 dsa-f2-ipc10 dm-f1-ipc50 dm-f2-ipc50 subset-ipc50 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 tesla-ipc1 mtt-ipc1 evaluate-SET memory-METHOD-STEPS[-ipcN]" >&2; exit 2 ;;
   esac
 done
 note done
