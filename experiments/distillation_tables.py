@@ -122,6 +122,7 @@ def hour_table():
             (S, "frepo", 1, 1, "hour/frepo-fashion-mnist-ipc1"),
             (S, "tesla", 1, 1, "hour/tesla-fashion-mnist-ipc1"), (S, "mtt", 1, 1, "hour/mtt-fashion-mnist-ipc1"),
             (S, "dm", 10, 1, "dm/dm-from-real-lr3-fashion-mnist-ipc10"), (S, "dm", 10, 2, "hour/dm-f2-fashion-mnist-ipc10"),
+            (D, "dm, again", 10, 2, ("dm-f2-250-ipc10", "dm-f2-250-fashion-mnist-ipc10", 250)),
             (S, "dsa, width 64", 10, 1, "gradient-matching/dsa-fashion-mnist-ipc10-seed0-w64"),
             (S, "dsa, width 64", 10, 2, "hour/dsa-f2-fashion-mnist-ipc10"),
             (D, "frepo", 10, 1, ("frepo-ipc10", "frepo-fashion-mnist-ipc10", 200)),
