@@ -43,7 +43,7 @@ public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer train
         ArgumentNullException.ThrowIfNull(progress);
 
         using var withoutRate = options.UseSetLearningRate || trainSet.LearningRate is null ? null : trainSet.WithoutLearningRate();
-        trainSet = withoutRate ?? trainSet;
+        var train = withoutRate ?? trainSet;
         var clock = Stopwatch.StartNew();
         var accuracies = new List<double>(options.Networks);
         using var task = progress.Start($"Evaluating {architecture}", (double)options.Networks * options.Epochs);
@@ -54,15 +54,15 @@ public sealed class SetEvaluator(INetworkFactory networks, INetworkTrainer train
             task.Describe(prefix + "starting");
             using var network = networks.Create(architecture, dataset.Info, SeedSequence.Derive(seed, "network", i), devices.Device);
             var watch = observers?.Invoke(i) is { } observer ? new EpochWatch(observer, dataset.Test, options.TestBatchSize) : null;
-            trainer.Train(network, trainSet, options, SeedSequence.Derive(seed, "training", i), new PrefixedProgressTask(task, prefix), watch, cancellationToken);
+            trainer.Train(network, train, options, SeedSequence.Derive(seed, "training", i), new PrefixedProgressTask(task, prefix), watch, cancellationToken);
             accuracies.Add(trainer.Accuracy(network, dataset.Test, options.TestBatchSize));
         }
 
         return Task.FromResult(new EvaluationResult(architecture, accuracies, clock.Elapsed.TotalSeconds)
         {
-            LearningRate = trainSet.LearningRate ?? options.LearningRate,
-            LearningRateFromSet = trainSet.LearningRate is not null,
-            SoftLabels = trainSet.SoftLabels is not null,
+            LearningRate = train.LearningRate ?? options.LearningRate,
+            LearningRateFromSet = train.LearningRate is not null,
+            SoftLabels = train.SoftLabels is not null,
         });
     }
 }
