@@ -166,8 +166,9 @@ def memory_table():
     rows = []
     for log in (RESULTS / "hour").glob("memory-*.log"):
         method, steps, *ipc = log.stem.removeprefix("memory-").split("-")
-        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", log.read_text())
-        if peak and "Exit status: 0" in log.read_text():
+        text = log.read_text()
+        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+        if peak and "Exit status: 0" in text:
             rows.append((int(ipc[0].removeprefix("ipc")) if ipc else 10, method, int(steps), int(peak.group(1)) / 1e6))
     if not rows:
         return
