@@ -6,6 +6,7 @@
 #
 # Usage: experiments/run-hour.sh [STAGE ...]   stages (default: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1):
 #   dm-f2-ipc10   dm, Factor 2, image lr 3, 64 real images per class, snapshots at DM_SNAPSHOTS (default 250,500)
+#   dm-f2-250-ipc10  dm-f2-ipc10's set of 250 iterations made again without snapshots, then evaluated with 3 networks
 #   dm-f2-ipc1    the same at IPC 1 (IPC1_SNAPSHOTS, default 250,500)
 #   dm-f1-ipc1    dm at IPC 1 without multi-formation, the comparison for dm-f2-ipc1
 #   frepo-ipc10   frepo at its defaults (FREPO_ITERATIONS, default 200), then evaluate-frepo-fashion-mnist-ipc10: soft
@@ -58,9 +59,11 @@ workspace=${WORKSPACE:-$out/hour.db}
 networks=${SNAPSHOT_NETWORKS:-1}
 ipc50_networks=${IPC50_NETWORKS:-1}
 common=(--workspace "$workspace" --Output:Directory="$out" --output json "${evaluation[@]}" "${threads[@]}")
+dm_settings() { # factor, iterations
+  echo --Methods:dm:BatchReal=64 --Methods:dm:LearningRateImages=3 --Methods:dm:Factor="$1" --Methods:dm:Iterations="$2"
+}
 dm() { # factor, snapshot list
-  echo --Methods:dm:BatchReal=64 --Methods:dm:LearningRateImages=3 --Methods:dm:Factor="$1" \
-    --Methods:dm:Iterations="${2##*,}" --snapshot-at "$2" --snapshot-networks "$networks"
+  echo $(dm_settings "$1" "${2##*,}") --snapshot-at "$2" --snapshot-networks "$networks"
 }
 dsa() { # factor, snapshot list
   echo --Methods:dsa:Init=real --Methods:dsa:BatchReal=64 --Methods:dsa:Factor="$1" \
@@ -95,6 +98,9 @@ for stage in "${stages[@]}"; do
   case $stage in
     dm-f2-ipc10) run dm-f2-ipc10 $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-f2-fashion-mnist-ipc10 \
       $(dm 2 "${DM_SNAPSHOTS:-250,500}") "${common[@]}" ;;
+    dm-f2-250-ipc10) run dm-f2-250-ipc10 $distillery distill -m dm -d fashion-mnist --ipc 10 --name dm-f2-250-fashion-mnist-ipc10 \
+      $(dm_settings 2 250) "${common[@]}"
+      evaluate_set dm-f2-250-fashion-mnist-ipc10 ;;
     dm-f2-ipc1) run dm-f2-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f2-fashion-mnist-ipc1 \
       $(dm 2 "${IPC1_SNAPSHOTS:-250,500}") "${common[@]}" ;;
     dm-f1-ipc1) run dm-f1-ipc1 $distillery distill -m dm -d fashion-mnist --ipc 1 --name dm-f1-fashion-mnist-ipc1 \
@@ -138,7 +144,7 @@ for stage in "${stages[@]}"; do
         --Methods:$method:ExpertAugmentation=none --Methods:$method:MaxStartEpoch=1 --Methods:$method:ExpertEpochs=1 \
         --Methods:$method:SyntheticSteps="$steps" --Methods:$method:LearningRateLr=0 --Methods:$method:Iterations=2 \
         "${common[@]}" ;;
-    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-3600-ipc10 frepo-ipc1 frepo-ipc50 dsa-f1-ipc1 dsa-f2-ipc1 dsa-f1-ipc10 dsa-f2-ipc10 dm-f1-ipc50 dm-f2-ipc50 subset-ipc50 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 tesla-ipc1 mtt-ipc1 evaluate-SET memory-METHOD-STEPS[-ipcN]" >&2; exit 2 ;;
+    *) echo "unknown stage '$stage'; stages: dm-f2-ipc10 dm-f2-250-ipc10 dm-f2-ipc1 dm-f1-ipc1 frepo-ipc10 frepo-f2-ipc10 frepo-long-ipc10 frepo-hour-ipc10 frepo-3600-ipc10 frepo-ipc1 frepo-ipc50 dsa-f1-ipc1 dsa-f2-ipc1 dsa-f1-ipc10 dsa-f2-ipc10 dm-f1-ipc50 dm-f2-ipc50 subset-ipc50 tesla-ipc10 tesla-held-ipc10 mtt-ipc10 tesla-ipc1 mtt-ipc1 evaluate-SET memory-METHOD-STEPS[-ipcN]" >&2; exit 2 ;;
   esac
 done
 note done
